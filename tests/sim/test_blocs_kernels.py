@@ -150,7 +150,7 @@ def test_founding_equals_the_numpy_founding_inside_simulated_runs(scenario, seed
         return out
 
     monkeypatch.setattr(bl, "_founding", checked)
-    _replay_scans(monkeypatch)
+    iso = _replay_scans(monkeypatch)
     if scenario == "synthetic":
         sim = Simulation(synthetic_scenario(60, seed=seed, years=25, alliances=6), rng=seed)
     else:  # ideal points (the identity veto) and the record's treaties (bipolar-1950: world-2022 founds no bloc in 8 years since great powers and
@@ -158,6 +158,7 @@ def test_founding_equals_the_numpy_founding_inside_simulated_runs(scenario, seed
         sim = Simulation(load_scenario(scenario, 8), rng=seed)
     sim.run()
     assert seen["calls"] > 5 and seen["founded"] > 0 and seen["vetoes"] > 0
+    assert iso[0] > 0 or sim.world.inputs.params.abstention_weight == 0  # the scan's isolation pairs checked
 
 
 def _replay_scans(monkeypatch):
@@ -166,6 +167,7 @@ def _replay_scans(monkeypatch):
     ``bl._forward`` less the pledges in force, reordered by the leader's value), and assert the same founding at the same threat
     with the same founders, gains and terms (or none)."""
     scan = bl._Scan.__call__
+    seen_iso = [0]
 
     def replayed(self, start):
         out = scan(self, start)
@@ -173,6 +175,11 @@ def _replay_scans(monkeypatch):
         # the goods the scan computed pair by pair (where ``have``) are the year's goods of obligation_goods to the bit
         goods = obk.goods_kernel(*self.goods_in)
         assert np.array_equal(_bits(self.goods[:, self.have]), _bits(goods[:, self.have]))
+        if self.iso_source[0]:  # the isolation the scan wrote for the pairs it weighed is nuclear_deterred(isolation * discount) to the bit
+            lazy, iso_year, discount = self.iso_source[:3]
+            want = bl.nuclear_deterred(world, iso_year * discount)
+            assert np.array_equal(_bits(self.goods_in[8][self.have]), _bits(want[self.have]))
+            seen_iso[0] += int(self.have.sum())
         terms = bl.exchange_terms(world)
         free = self.eligible & ~self.signed
         for q in range(start, out[0] + 1 if out[1] == 2 else len(self.threats)):
@@ -202,6 +209,7 @@ def _replay_scans(monkeypatch):
         return out
 
     monkeypatch.setattr(bl._Scan, "__call__", replayed)
+    return seen_iso
 
 
 def _numpy_forward(reach, power, major, group, shares, t, weight):

@@ -187,11 +187,11 @@ class _Scan:
             world.results.threat, float(p.threat_perception_floor), yr.neutral, p.bloc_forward_defence_weight > 0, th_multi.MIN_MEMBERS,
         ))
 
-    def ready(self, goods_in: tuple, u: np.ndarray, terms: ExchangeTerms) -> None:
+    def ready(self, goods_in: tuple, u: np.ndarray, iso_source: tuple, terms: ExchangeTerms) -> None:
         """The year's goods' arguments and motives (:func:`_goods`) and exchange terms, for the groups to weigh: the goods (5, N, N)
         are computed by the scan for the pairs it weighs (``goods`` where ``have``), from ``goods_in`` and their row terms."""
         n = self.world.n
-        self.goods_in, self.u = goods_in, u
+        self.goods_in, self.u, self.iso_source = goods_in, u, iso_source
         self.goods_terms = obk.goods_rows(goods_in[1], goods_in[3])
         self.goods = np.empty((len(th_ob.GOODS), n, n))  # the pairs weighed only (the scan's, the founders' read by _found)
         self.have = np.zeros((n, n), bool)
@@ -210,6 +210,7 @@ class _Scan:
             world.inputs.ideal_distance if has_ideal else _NO_IDEAL, world.inputs.ideal_known if has_known else _NO_KNOWN, has_ideal, has_known,
             float(p.bloc_identity_distance), _renounced_all(world, yr), _BLOC_GOODS, _BLOC_COMMITMENT, _BLOC_PROT,
             _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost, self.entrap,
+            *self.iso_source,
         )
 
 
@@ -272,13 +273,39 @@ def _goods(world: World, yr: _Year) -> tuple[tuple, np.ndarray]:
     # only while an offence pledge stands: issue 16)
     weighed = _BLOC_AGGRANDISEMENT and p.aggrandisement_weight * discount > 0
     aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if weighed else None)
-    isolation = nuclear_deterred(world, year_goods.isolation(world, yr.defends) * discount if p.abstention_weight > 0 else None)
+    iso_source = _NO_ISO_SOURCE
+    if p.abstention_weight > 0 and not world.inputs.check:  # the scan discounts and deters the isolation of the pairs it weighs only (_iso_source)
+        iso_source = _iso_source(world, year_goods.isolation(world, yr.defends), discount)
+        isolation = np.zeros((world.n, world.n))  # filled by the scan where it weighs a pair (its goods read isolation[i, j] alone)
+    else:
+        isolation = nuclear_deterred(world, year_goods.isolation(world, yr.defends) * discount if p.abstention_weight > 0 else None)
     goods = th_ob.goods_inputs(
         total, res.threat, world.state.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.defends.copy(),
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.inputs.check,
         **abstention_terms(world),  # neut7: abstention weighed by the expected war, a rival's pledge by its credibility
     )
-    return goods, u
+    return goods, u, iso_source
+
+
+_NO_ISO = np.zeros((1, 1))
+_NO_ISO.flags.writeable = False  # typed as the year cache's read-only isolation: one compiled signature of the scan
+_NO_ISO_SOURCE = (False, _NO_ISO, 1.0, np.zeros(1, bool), 1.0)  # the scan's isolation as goods_inputs holds it (check or no abstention)
+
+
+def _iso_source(world: World, isolation: np.ndarray, discount: float) -> tuple:
+    """The scan's terms of the year's isolation good for the pairs it weighs: (True, the year's isolation (N, N), the conquest
+    ``discount``, whether each row's offence target holds nuclear weapons (N,) bool, and what deterrence leaves of its value). Pair
+    by pair the numbers of ``nuclear_deterred(world, isolation * discount)`` (:func:`foedus.theory.offence.nuclear_deterrence`:
+    ``v * (1 - s)`` where the row's target is nuclear-armed, ``v`` elsewhere or at strength 0), without its three (N, N) passes a
+    year (issue 16)."""
+    s = world.inputs.params.nuclear_deterrence_strength
+    n = world.n
+    if s == 0:
+        deterred = np.zeros(n, bool)
+    else:
+        k = np.asarray(year_goods.offence_target(world), dtype=np.intp)
+        deterred = (k >= 0) & np.asarray(year_goods.nuclear_armed(world), dtype=bool)[np.maximum(k, 0)]
+    return True, np.ascontiguousarray(isolation, dtype=np.float64), float(discount), deterred, 1.0 - float(s)
 
 
 def _vetoes(world: World, yr: _Year, group: np.ndarray) -> dict[str, np.ndarray]:

@@ -494,10 +494,25 @@ def bloc_first(threats, start, defends, main, eligible, signed, reconsider, powe
 
 
 @njit(cache=True)
+def _isolation_pairs(group, have, iso_year, discount, deterred, keep, out):  # pragma: no cover (compiled)
+    """``out[i, j]`` for the pairs of ``group`` not yet computed (``have``): ``v = iso_year[i, j] * discount``, times ``keep`` (``1 - s``)
+    where row ``i``'s offence target is nuclear-armed (``deterred[i]``): the entries of ``nuclear_deterrence(iso_year * discount, ...)``
+    (:func:`foedus.theory.offence.nuclear_deterrence`'s ``np.where(deterred[:, None], v * (1.0 - s), v)``), to the bit."""
+    for a in range(group.shape[0]):
+        i = group[a]
+        for b in range(group.shape[0]):
+            j = group[b]
+            if have[i, j]:
+                continue
+            v = iso_year[i, j] * discount
+            out[i, j] = v * keep if deterred[i] else v
+
+
+@njit(cache=True)
 def bloc_scan(threats, start, defends, main, eligible, signed, reconsider, power, major, threat, floor, neutral, clients_on, least, reach, weight,
               goods, have, goods_terms, goods_in, shared, unit_cost, partners, autonomy, log1p_autonomy, burden, at_war, dispute, rivalry, distance_km,
               region_km, ideal_distance, ideal_known, has_ideal, has_known, identity_limit, renounced, form_goods, form_commitment, form_protection,
-              form_risk, w, beta, tau, phi, coord, form_entrap):  # pragma: no cover (compiled)
+              form_risk, w, beta, tau, phi, coord, form_entrap, iso_lazy, iso_year, iso_discount, iso_deterred, iso_keep):  # pragma: no cover (compiled)
     """The threats ``threats[start:]`` in turn, as :func:`foedus.sim.steps.blocs.blocs` weighs them, up to the first that founds a bloc.
 
     For each threat ``t``: the states that perceive it (``threat[:, t] > 0``, at least ``floor``, not ``neutral``: ``blocs._clients``),
@@ -510,7 +525,9 @@ def bloc_scan(threats, start, defends, main, eligible, signed, reconsider, power
     The year's goods (5, N, N) are computed pair by pair as the groups weighed read them: ``goods`` (5, N, N) holds them where
     ``have`` (N, N) is set, and the pairs of a group weighed are added to them
     (:func:`foedus.theory.obligations_kernels.goods_pairs` of ``goods_terms``, its row terms, and ``goods_in``,
-    :func:`foedus.theory.obligations.goods_inputs`: the numbers :func:`foedus.theory.obligations.obligation_goods` gives them).
+    :func:`foedus.theory.obligations.goods_inputs`: the numbers :func:`foedus.theory.obligations.obligation_goods` gives them). With
+    ``iso_lazy``, ``goods_in``'s isolation (N, N) is written here for those pairs first (:func:`_isolation_pairs`, from the year's
+    ``iso_year`` as ``blocs._iso_source`` gives it).
 
     Returns (position, status, group, adversary bloc, sharing, branch, asked, forward (K, K), form position, members, gains, and the
     chosen form's pledge, base, autonomy and defending terms, the capabilities and the clients): status 0 when no threat from
@@ -574,6 +591,8 @@ def bloc_scan(threats, start, defends, main, eligible, signed, reconsider, power
             continue
         clients = client_mask(group, defends, major)
         gi = goods_in
+        if iso_lazy:
+            _isolation_pairs(group, have, iso_year, iso_discount, iso_deterred, iso_keep, gi[8])
         goods_pairs(group, goods, have, goods_terms[0], goods_terms[1], goods_terms[2], gi[0], gi[1], gi[2], gi[3], gi[4], gi[5], gi[6], gi[7], gi[8],
                     gi[9], gi[10], gi[11], gi[12], gi[13], gi[14], gi[15], gi[16], gi[17])
         x, members, gain, pledge, base, aut_x, dfd = bloc_forms_kept(goods, shared, group, unit_partners, aut, log_aut, bur, veto, pw, fwd, form_goods,
