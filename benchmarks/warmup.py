@@ -8,7 +8,8 @@ kernels, the accession votes, the multilateral foundings' kernels) loaded inside
 :func:`warm_up` runs worlds that go through every path of the engine: :data:`WARM` (a synthetic world of 60 states for 30
 years, cyber actors, starting alliances, every event explained: wars fought with allies called in, accessions, bloc
 foundings), then, for a scenario's benchmark, that scenario over :data:`SCENARIO_YEARS` years as an ensemble's worker runs it
-(events counted, not explained). Measured on this tree, with seed 0: no kernel loads inside the timed 200 x 200 run (seed 11) nor
+(events counted, not explained), and last the year's utilities of the warm world with a read-only shared global threat
+(:func:`_read_only_utilities`). Measured on this tree, with seed 0: no kernel loads inside the timed 200 x 200 run (seed 11) nor
 inside eight world-2022 30-year runs (seeds 11-18). :func:`compiled_kernels` lets a benchmark say so of its own run: the
 kernels compiled or loaded between two of its calls.
 """
@@ -46,12 +47,34 @@ def scenario_run(scenario: str, years: int, seed: int):
 
 
 def warm_up(scenario: str | None = None) -> None:
-    """Run the warm-up worlds (untimed): :data:`WARM`, then ``scenario`` (if given) over :data:`SCENARIO_YEARS` years."""
+    """Run the warm-up worlds (untimed): :data:`WARM`, then ``scenario`` (if given) over :data:`SCENARIO_YEARS` years; last
+    :func:`_read_only_utilities` of the last world."""
     sim, years = synthetic_run(*WARM)
     sim.run(years)
     if scenario:
         sim, years = scenario_run(scenario, SCENARIO_YEARS, 0)
         sim.run(years)
+    _read_only_utilities(sim.world)
+
+
+def _read_only_utilities(world) -> None:
+    """The year's utilities (:func:`foedus.sim.steps.year_goods.utilities`' call of
+    :func:`foedus.theory.alignment.alignment_utilities`) of ``world`` with its shared global threat read-only, as the threat step
+    hands it over (``world.cache["global_threats"]``, made read-only): a second compiled signature of
+    :func:`foedus.theory.alignment._alignment_kernel` that the warm world never asked (measured: there the alignment step always
+    read a writable one). Without it that signature loaded inside the timed 200 x 200 run from its second
+    year (charged to the blocs step, which asks the year's utilities first), or compiled there on a fresh tree: about 1-2 s of
+    CPU (measured 2026-12-07 on main e1712a8, speedB21)."""
+    from foedus.theory import alignment as th_align
+
+    p, res = world.inputs.params, world.results
+    shared = res.shared_global.copy()
+    shared.flags.writeable = False
+    th_align.alignment_utilities(
+        world.state.power, res.threat, world.state.hostility, weakness_threshold=p.weakness_threshold, balance_power_weight=p.balance_power_weight,
+        balance_threat_weight=p.balance_threat_weight, bandwagon_weight=p.bandwagon_weight, tether_weight=p.tether_weight,
+        shared_global=shared, reach=res.reach, return_total=True, check=False,
+    )
 
 
 def compiled_kernels() -> dict[str, int]:
