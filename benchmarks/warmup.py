@@ -7,7 +7,7 @@ kernels, the accession votes, the multilateral foundings' kernels) loaded inside
 
 :func:`warm_up` runs worlds that go through every path of the engine: :data:`WARM` (a synthetic world of 60 states for 30
 years, cyber actors, starting alliances, every event explained: wars fought with allies called in, accessions, bloc
-foundings), then, for a scenario's benchmark, that scenario over :data:`SCENARIO_YEARS` years as an ensemble's worker runs it
+foundings) and :data:`RULERS` (200 states for two years: new states and their former rulers), then, for a scenario's benchmark, that scenario over :data:`SCENARIO_YEARS` years as an ensemble's worker runs it
 (events counted, not explained). Measured on this tree, with seed 0: no kernel loads inside the timed 200 x 200 run (seed 11) nor
 inside eight world-2022 30-year runs (seeds 11-18). :func:`compiled_kernels` lets a benchmark say so of its own run: the
 kernels compiled or loaded between two of its calls.
@@ -22,6 +22,11 @@ WARM = (60, 30, 0)
 
 SCENARIO_YEARS = 30
 """Years of the scenario's warm-up run (seed 0)."""
+
+RULERS = (200, 2, 0)
+"""States, years and seed of a second synthetic warm-up world: :data:`WARM`'s 60 states hold no new state with its former ruler
+among them, so the former ruler's tie (``pair_value._ruler_tie_kernel``) loaded inside the timed 200 x 200 run (measured at
+session 21); 200 states hold such pairs from the first year."""
 
 
 def synthetic_run(n: int, years: int, seed: int):
@@ -48,6 +53,8 @@ def scenario_run(scenario: str, years: int, seed: int):
 def warm_up(scenario: str | None = None) -> None:
     """Run the warm-up worlds (untimed): :data:`WARM`, then ``scenario`` (if given) over :data:`SCENARIO_YEARS` years."""
     sim, years = synthetic_run(*WARM)
+    sim.run(years)
+    sim, years = synthetic_run(*RULERS)
     sim.run(years)
     if scenario:
         sim, years = scenario_run(scenario, SCENARIO_YEARS, 0)
