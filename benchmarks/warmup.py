@@ -10,6 +10,8 @@ years, cyber actors, starting alliances, every event explained: wars fought with
 foundings), then, for a scenario's benchmark, that scenario over :data:`SCENARIO_YEARS` years as an ensemble's worker runs it
 (events counted, not explained), and last the year's utilities of the warm world with a read-only shared global threat
 (:func:`_read_only_utilities`). Measured on this tree, with seed 0: no kernel loads inside the timed 200 x 200 run (seed 11) nor
+foundings) and :data:`RULERS` (200 states for two years: new states and their former rulers), then, for a scenario's benchmark, that scenario over :data:`SCENARIO_YEARS` years as an ensemble's worker runs it
+(events counted, not explained). Measured on this tree, with seed 0: no kernel loads inside the timed 200 x 200 run (seed 11) nor
 inside eight world-2022 30-year runs (seeds 11-18). :func:`compiled_kernels` lets a benchmark say so of its own run: the
 kernels compiled or loaded between two of its calls.
 """
@@ -23,6 +25,11 @@ WARM = (60, 30, 0)
 
 SCENARIO_YEARS = 30
 """Years of the scenario's warm-up run (seed 0)."""
+
+RULERS = (200, 2, 0)
+"""States, years and seed of a second synthetic warm-up world: :data:`WARM`'s 60 states hold no new state with its former ruler
+among them, so the former ruler's tie (``pair_value._ruler_tie_kernel``) loaded inside the timed 200 x 200 run (measured at
+session 21); 200 states hold such pairs from the first year."""
 
 
 def synthetic_run(n: int, years: int, seed: int):
@@ -50,6 +57,8 @@ def warm_up(scenario: str | None = None) -> None:
     """Run the warm-up worlds (untimed): :data:`WARM`, then ``scenario`` (if given) over :data:`SCENARIO_YEARS` years; last
     :func:`_read_only_utilities` of the last world."""
     sim, years = synthetic_run(*WARM)
+    sim.run(years)
+    sim, years = synthetic_run(*RULERS)
     sim.run(years)
     if scenario:
         sim, years = scenario_run(scenario, SCENARIO_YEARS, 0)

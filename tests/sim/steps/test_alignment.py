@@ -213,3 +213,22 @@ def test_a_small_state_carries_only_its_share_of_the_risk_of_defending_its_great
     at = {int(c): k for k, c in enumerate(world.inputs.ccode)}
     sigma = pair_burden_shares(world.state.power)
     assert sigma[at[SMA], at[GRT]] < 0.1 and sigma[at[GRT], at[SMA]] > 0.9
+
+
+def test_the_alliances_obligation_terms_looked_up_are_the_theory_functions_to_the_bit():
+    """alliances_view.obligation_terms (issue 16) gives the arrays of theory.commitment_share.entrapment_share,
+    theory.obligations.pact_goods and theory.choice.accession_goods of the rows (values, dtypes, shapes and the sign of a zero share):
+    every set of the five obligations, random tables of them, none at all, at several lesser shares."""
+    from foedus.sim.steps.alliances_view import obligation_terms
+    from foedus.theory import choice as th_choice
+    from foedus.theory import obligations as th_ob
+
+    rng = np.random.default_rng(21)
+    every = ((np.arange(32)[:, None] >> np.arange(5)) & 1).astype(bool)
+    for lesser in (0.0, -0.0, 0.5, 1.0, 0.2, float(rng.random())):
+        for o in (every, rng.random((int(rng.integers(1, 200)), 5)) < 0.4, np.zeros((0, 5), bool), every[::-1].copy()):
+            got = obligation_terms(o, lesser)
+            goods = th_ob.pact_goods(o)
+            want = (th_ob.entrapment_share(o, lesser, check=False), goods, th_choice.accession_goods(goods))
+            for g, w in zip(got, want):
+                assert g.shape == w.shape and g.dtype == w.dtype and g.tobytes() == w.tobytes()

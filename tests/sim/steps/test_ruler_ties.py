@@ -186,3 +186,42 @@ def test_the_tie_on_the_rulers_block_is_the_theory_function_over_all_states_to_t
             inp.check = False
         assert (checked.view(np.int64) == got.view(np.int64)).all()
     assert blocks >= 6  # the ties were there to compare
+
+
+def test_the_compiled_tie_is_numpys_composition_to_the_bit_and_the_same_tie_is_the_same_object():
+    """pair_value._ruler_tie_kernel (issue 16) writes the array of _ruler_tie_block_numpy (numpy and the theory function on the block)
+    to the bit: random blocks, entries before and after 1816 and in the future, rivalries, wars and remembered wars (each matrix also
+    not made yet), states out of the system, negative and zero weights and norms. And _ruler_tie_block gives back the year before's
+    array (the same read-only object) when this year's is the same to the bit, a new one when any bit moved."""
+    import sys
+    from types import SimpleNamespace
+
+    pv = sys.modules["foedus.sim.steps.pair_value"]
+    rng = np.random.default_rng(21)
+    for trial in range(60):
+        n = int(rng.integers(2, 40))
+        rulers = rng.random((n, n)) < 0.3
+        rulers = rulers | rulers.T
+        np.fill_diagonal(rulers, False)
+        b = np.flatnonzero(rulers.any(axis=0) | rulers.any(axis=1))
+        year = int(rng.integers(1900, 2030))
+        entered = np.where(rng.random(n) < 0.3, 1816 - rng.integers(0, 2, n), year - rng.integers(-3, 40, n)).astype(np.int64)
+        has = rng.random(3) < 0.8
+        st = SimpleNamespace(
+            year=year, active=rng.random(n) < 0.85,
+            rivalry=(rng.random((n, n)) < 0.2) if has[0] else np.zeros(0, bool),
+            at_war=(rng.random((n, n)) < 0.1) if has[1] else np.zeros(0, bool),
+            war_history=np.where(rng.random((n, n)) < 0.2, rng.random((n, n)) - 0.1, 0.0) if has[2] else np.zeros(0),
+        )
+        world = SimpleNamespace(state=st, n=n, cache={})
+        hit = (None, None, rulers, bool(rulers.any()), b)
+        w, yrs, norm = float(rng.choice([0.3, 1.0, -0.5, 0.0])), float(rng.choice([5.0, 10.0, 30.0])), float(rng.choice([1.0, 1 / 3, 0.0]))
+        want = pv._ruler_tie_block_numpy(world, hit, entered, st.active, w, yrs, norm)
+        got = pv._ruler_tie_block(world, hit, entered, st.active, w, yrs, norm)
+        assert got.shape == want.shape and not got.flags.writeable
+        assert (got.view(np.int64) == want.view(np.int64)).all()
+        again = pv._ruler_tie_block(world, hit, entered, st.active, w, yrs, norm)
+        assert again is got  # the same bits: the same object
+        if w != 0 and norm != 0 and (want != 0).any():
+            moved = pv._ruler_tie_block(world, hit, entered, ~st.active, w, yrs, norm)
+            assert moved is not got and not (moved.view(np.int64) == got.view(np.int64)).all()

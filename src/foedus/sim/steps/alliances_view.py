@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import alliance_view, leaders
 from foedus.sim.steps import accession_kernels as acc_kern
 from foedus.sim.steps import alignment_kernels as kern
@@ -51,10 +52,8 @@ class _Alliances:
         self.commitment = ag.commitment[self.slots]
         self.admits = ag.admits[self.slots]
         kept = _kept_rows(before, self.slots)
-        if kept is None:
-            self.entrap = th_ob.entrapment_share(ag.obligations[self.slots], p.lesser_entrapment_share, check=False)
-            self.goods = th_ob.pact_goods(ag.obligations[self.slots])
-            self.join_goods = th_choice.accession_goods(self.goods)  # what counts toward joining: no tethering in a defence treaty
+        if kept is None:  # entrapment_share, pact_goods and accession_goods (no tethering toward joining a defence treaty), looked up
+            self.entrap, self.goods, self.join_goods = obligation_terms(ag.obligations[self.slots], p.lesser_entrapment_share)
         else:  # after the exits: the alliances still in force were all in the view before, and their obligations are the same
             self.entrap, self.goods, self.join_goods = before.entrap[kept], before.goods[kept], before.join_goods[kept]
         self.memo: dict = {}  # terms of these alliances asked for several times in the step, keyed by the agreements' version (_institution)
@@ -72,6 +71,26 @@ class _Alliances:
             self.top = (np.zeros(0, np.intp), np.zeros(0, np.intp))
             self.shared_commitment = np.zeros((n, n))
             self.shared_goods = np.zeros((len(th_ob.GOODS), n, n), bool)
+
+
+_OBLIGATION_BITS = 1 << np.arange(len(OBLIGATIONS), dtype=np.int64)  # a set of obligations as a number (pact_goods' code)
+_PATTERNS = ((np.arange(1 << len(OBLIGATIONS))[:, None] >> np.arange(len(OBLIGATIONS))) & 1).astype(bool)  # every set, set k at row k
+_TERMS: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+
+def obligation_terms(obligations: np.ndarray, lesser_share: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`foedus.theory.commitment_share.entrapment_share` (at ``lesser_share``), :func:`foedus.theory.obligations.pact_goods` and
+    :func:`foedus.theory.choice.accession_goods` of those goods, of the rows ``obligations`` (A, 5) bool: each row's terms are a
+    function of its own five obligations alone, so the three functions are evaluated once on the 32 sets of obligations (:data:`foedus.schema.OBLIGATIONS`) (per
+    ``lesser_share``, to its bits) and each row's terms are read from them (issue 16: three theory calls a year, a list built in each,
+    for some hundred alliances of a few kinds). The same arrays: values, dtypes and shapes (``tests/sim/steps/test_alignment.py``)."""
+    key = float(lesser_share).hex()
+    hit = _TERMS.get(key)
+    if hit is None:
+        goods = th_ob.pact_goods(_PATTERNS)
+        hit = _TERMS[key] = (th_ob.entrapment_share(_PATTERNS, lesser_share, check=False), goods, th_choice.accession_goods(goods))
+    code = np.asarray(obligations, dtype=bool) @ _OBLIGATION_BITS
+    return hit[0][code], hit[1][code], hit[2][code]
 
 
 def security_alliances(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -61,7 +61,7 @@ from foedus.theory.alignment import shared_pledge_value
 from foedus.theory.cheap_talk import MAX_PARTITION, credible_consultation
 from foedus.theory.new_states import former_ruler_sphere, former_ruler_tie
 from foedus.theory.pledge_kernels import pressure, relief_from
-from foedus.theory.reassurance import spiral_relief
+from foedus.theory.reassurance import STATE_LIST_START, spiral_relief
 from foedus.theory.settlement import NEAR_KM
 
 __all__ = ["consulted_goods", "given_reassurance", "ruler_goods", "ruler_pairs_factor", "ruler_sphere", "ruler_sphere_factor", "ruler_tie", "shared_reassurance"]
@@ -232,7 +232,41 @@ def _ruler_tie_block(world: World, hit: tuple, entered: np.ndarray, active: np.n
     former ruler among the others or are one (the world cache's ``ruler_pairs``, its fifth term) and ``w * 0`` elsewhere: each entry of the theory function is
     a function of its own pair alone (its rulers, entries and settlement), and 0 where the two are no ruler pair, so the array is
     the same to the bit as the theory function's over all states, times ``w``, times both sides in the system (a few dozen
-    states of two hundred: issue 16; ``tests/sim/steps/test_ruler_ties.py``)."""
+    states of two hundred: issue 16; ``tests/sim/steps/test_ruler_ties.py``).
+
+    One compiled pass over the block (:func:`_ruler_tie_kernel`, the theory's operations entry by entry) where the state's arrays are
+    of the engine's types, else numpy's composition (:func:`_ruler_tie_block_numpy`). The tie is a step function of the years (the
+    norm's strength or nothing), the same to the bit most years: the array of the year before is given back when this year's is the
+    same to the bit (read-only, the same object), so :func:`ruler_sphere`, which keeps its result while the tie is the same object,
+    is not computed again (issue 16: in the reduced world of ``benchmarks/vs_mesa.py`` both were computed every year)."""
+    st, n = world.state, world.n
+    b = hit[4]
+    square = (n, n)
+    rulers = hit[2]
+    if (isinstance(rulers, np.ndarray) and rulers.dtype == np.bool_ and rulers.shape == square and st.active.shape == (n,) and active.dtype == np.bool_
+            and st.rivalry.dtype == np.bool_ and st.at_war.dtype == np.bool_ and st.war_history.dtype == np.float64):
+        has = (st.rivalry.shape == square, st.at_war.shape == square, st.war_history.shape == square)
+        out = np.empty(square)
+        _ruler_tie_kernel(float(st.year), entered.astype(float), float(STATE_LIST_START), float(yrs), float(norm), float(w), rulers,
+                          np.ascontiguousarray(b, dtype=np.intp), st.rivalry if has[0] else _NO_B, has[0], st.at_war if has[1] else _NO_B, has[1],
+                          st.war_history if has[2] else _NO_F, has[2], active, out)
+    else:
+        out = _ruler_tie_block_numpy(world, hit, entered, active, w, yrs, norm)
+    last = world.cache.get("ruler_tie_block")
+    if (isinstance(last, np.ndarray) and last.shape == square and last.dtype == out.dtype and not last.flags.writeable
+            and bool((last.view(np.uint64) == out.view(np.uint64)).all())):
+        return last  # the year before's, the same bits
+    out.flags.writeable = False
+    world.cache["ruler_tie_block"] = out
+    return out
+
+
+_NO_B = np.zeros((0, 0), bool)
+_NO_F = np.zeros((0, 0))
+
+
+def _ruler_tie_block_numpy(world: World, hit: tuple, entered: np.ndarray, active: np.ndarray, w: float, yrs: float, norm: float) -> np.ndarray:
+    """:func:`_ruler_tie_block`'s array by numpy and the theory function on the block (the reference of :func:`_ruler_tie_kernel`)."""
     st, n = world.state, world.n
     b = hit[4]
     square = (n, n)
@@ -246,8 +280,37 @@ def _ruler_tie_block(world: World, hit: tuple, entered: np.ndarray, active: np.n
     block *= active[b][:, None] & active[b][None, :]
     out = np.full(square, w * 0.0)  # w times the theory's 0 (and its sign) out of the block, in or out of the system alike
     out[sub] = block
-    out.flags.writeable = False
     return out
+
+
+@njit(cache=True)
+def _ruler_tie_kernel(year, entered, start, years, norm, w, rulers, b, rivalry, has_rivalry, at_war, has_at_war, war_history, has_history, active, out):  # pragma: no cover (compiled)
+    """:func:`_ruler_tie_block_numpy` entry by entry: ``w * 0`` out of the block ``b``; on it ``w`` times
+    :func:`foedus.theory.new_states.former_ruler_tie` (the norm where the two are a ruler pair, their common years
+    (:func:`foedus.theory.reassurance.relationship_age`: ``year - entered``, ``inf`` from ``start``, the smaller of the two, at
+    least 0) fall below ``years`` and the separation is settled (no rivalry, no war, no war remembered), 0 on the diagonal), times
+    both sides in the system (1.0 or 0.0): the theory's operations on the same numbers, in its order (``has_*`` False: that matrix
+    is not made yet, the composition's False and zeros)."""
+    n = out.shape[0]
+    zero = w * 0.0
+    for i in range(n):
+        for j in range(n):
+            out[i, j] = zero
+    m = b.shape[0]
+    for bi in range(m):
+        i = b[bi]
+        ai = np.inf if entered[i] <= start else year - entered[i]
+        for bj in range(m):
+            j = b[bj]
+            x = 0.0
+            if i != j and rulers[i, j]:
+                aj = np.inf if entered[j] <= start else year - entered[j]
+                age = ai if ai < aj else aj  # np.minimum of two numbers (never NaN: entries are years)
+                age = age if age > 0.0 else 0.0  # np.maximum(age, 0.0)
+                unsettled = (has_rivalry and rivalry[i, j]) or (has_at_war and at_war[i, j]) or (has_history and war_history[i, j] > 0)
+                if age < years and not unsettled:
+                    x = norm
+            out[i, j] = (w * x) * (1.0 if (active[i] and active[j]) else 0.0)
 
 
 def ruler_sphere(world: World) -> np.ndarray | None:
