@@ -7,11 +7,10 @@ kernels, the accession votes, the multilateral foundings' kernels) loaded inside
 
 :func:`warm_up` runs worlds that go through every path of the engine: :data:`WARM` (a synthetic world of 60 states for 30
 years, cyber actors, starting alliances, every event explained: wars fought with allies called in, accessions, bloc
-foundings), then, for a scenario's benchmark, that scenario over :data:`SCENARIO_YEARS` years as an ensemble's worker runs it
-(events counted, not explained), and last the year's utilities of the warm world with a read-only shared global threat
-(:func:`_read_only_utilities`). Measured on this tree, with seed 0: no kernel loads inside the timed 200 x 200 run (seed 11) nor
-foundings) and :data:`RULERS` (200 states for two years: new states and their former rulers), then, for a scenario's benchmark, that scenario over :data:`SCENARIO_YEARS` years as an ensemble's worker runs it
-(events counted, not explained). Measured on this tree, with seed 0: no kernel loads inside the timed 200 x 200 run (seed 11) nor
+foundings) and :data:`RULERS` (200 states for two years: new states and their former rulers), then, for a scenario's
+benchmark, that scenario over :data:`SCENARIO_YEARS` years as an ensemble's worker runs it (events counted, not explained),
+and last the year's utilities of the last world with a read-only shared global threat (:func:`_read_only_utilities`).
+Measured on this tree, with seed 0: no kernel loads inside the timed 200 x 200 run (seed 11) nor
 inside eight world-2022 30-year runs (seeds 11-18). :func:`compiled_kernels` lets a benchmark say so of its own run: the
 kernels compiled or loaded between two of its calls.
 """
