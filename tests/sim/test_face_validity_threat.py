@@ -407,3 +407,23 @@ def test_in_a_run_from_1946_nato_fears_the_soviet_union_and_the_warsaw_pact_the_
     assert len(nato) >= 8 and len(pact) >= 5
     assert np.mean(named[:, :, nato] == RUSSIA) >= 0.8
     assert np.mean(np.isin(named[:, :, pact], [2, 200])) >= 0.7
+
+
+def test_in_a_run_from_1990_russia_and_the_united_states_name_each_other_not_a_regional_quarreller(warm):
+    """The session-20 audit, item 9 (threat21): in runs from the record of 1990 Russia named Iran, for its hostility towards Egypt, Iraq,
+    for its hostility towards Kuwait, Pakistan or Britain, never the United States, and the United States named Cuba: Thompson & Dreyer
+    (2012) code no rivalry of the two from 1990 to 2006, and a state that is no rival and has shown no hostility had no intentions
+    (the live-issue gate is not the cause: a great power's relevant neighbourhood is the system). A peer's intentions are uncertain
+    (Mearsheimer 2001, ch. 2): with the rivalry term between great powers read at its in-sample base rate (foedus.theory.peer_threat;
+    Parameters.peer_rivalry_prior, off by default: it cost facts in foedus validate), first ten years, 4 seeds, Russia names a great
+    power in at least 90 % of its state-years and Iran, Iraq, Turkey or Pakistan in none, and the United States names Russia in at least
+    80 % (on main e1712a8, 3 seeds of 28 years: Russia 38 of 84, the United States 31, Cuba 48 of the United States')."""
+    from foedus.testing import with_updates
+    from foedus.theory.peer_threat import IN_SAMPLE_BASE_RATE
+
+    sc = with_updates(scenario_from_record(1990, top_n=None, years=10, seed=1990), parameters={"peer_rivalry_prior": IN_SAMPLE_BASE_RATE})
+    named, col = _named(sc, range(4), 10)
+    russia = named[:, :, col[RUSSIA]]
+    assert np.mean(np.isin(russia, [2, 200, 220, 255, CHINA, JAPAN])) >= 0.9
+    assert not np.isin(russia, [630, 645, 640, 770]).any()
+    assert np.mean(named[:, :, col[2]] == RUSSIA) >= 0.8

@@ -41,6 +41,7 @@ from foedus.sim.steps.threat_pairs import (
     _reassurance_strength,
     _trade_restraint_pairs,
 )
+from foedus.sim.steps.threat_peer import peer_threat, peer_unknown, perceived_threat
 from foedus.sim.steps.threat_year import live_issue_pass, year_pass
 from foedus.sim.world import World
 from foedus.theory import camps as th_camps
@@ -107,7 +108,8 @@ def perceive_threats(world: World) -> None:
             serious=p.ideology_read_hostility, within=aggression_within(world), alone=p.ideology_alone, excess=ideological_excess(world), forward=xf,
             relevant=relevant_dyads(world), contiguous=world.inputs.contiguous, near_weight=_near_weight(world), home=home_reach(world),
         )
-    world.cache["live_issues"] = (world.results.threat, live_issues(world, world.results.threat))
+    world.cache["peer_threat"] = (world.state.year, peer_threat(world, offensive, xf, commitment, restraint, _INTENT_WEIGHTS))  # threat_peer
+    world.cache["live_issues"] = (world.results.threat, live_issues(world, perceived_threat(world)))
     key = world.state.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
     if hit is None or hit[0] != key:
@@ -132,12 +134,13 @@ def walt_offensive(world: World) -> np.ndarray:
 
 def main_threat_of(world: World, idx: np.ndarray | None = None) -> np.ndarray:
     """The main threat of the states ``idx`` (all by default): the index of the state that threatens each most, -1 when none is perceived
-    (:func:`foedus.theory.threat.perceived_main_threat` of this year's ``world.results.threat`` where :func:`live_issues` holds: a state
+    (:func:`foedus.theory.threat.perceived_main_threat` of this year's threat as perceived, :func:`.threat_peer.perceived_threat` (a great
+    power reads its peers' uncertain rivalry, Mearsheimer 2001), where :func:`live_issues` holds: a state
     names only a state of its relevant neighbourhood or with a live issue with it, never an ally in arms whose pledge stands, Lemke 2002,
     Walt 1987; threshold ``threat_perception_threshold``, ceiling ``threat_perception_ceiling``, floor ``threat_perception_floor``)."""
     hit = world.cache.get("main_threat")  # kept for this year's threats (a step that changes them in place drops it)
     if hit is None or hit[0] is not world.results.threat or hit[1] != world.state.year:
-        main = _perceived_main_threat(world, world.results.threat, live_issues(world))
+        main = _perceived_main_threat(world, perceived_threat(world), live_issues(world))
         hit = world.cache["main_threat"] = (world.results.threat, world.state.year, main)
     return hit[2] if idx is None else hit[2][np.asarray(idx, dtype=np.intp)]
 
@@ -315,7 +318,7 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
     hit = world.cache.get("live_issues")
     if threat is None and hit is not None and hit[0] is world.results.threat:
         return hit[1]
-    t = world.results.threat if threat is None else threat
+    t = perceived_threat(world) if threat is None else threat
     region = _kept(world, "cow_region", world.inputs.ccode.tobytes(), lambda: cow_region(world.inputs.ccode))
     if not world.inputs.check:  # the same composition in one compiled pass (the same bits: tests/sim/steps/test_threat_year.py)
         g = live_issue_pass(world, t, alliance_commitment(world), alliance_reassurance(world), CALL_TO_ARMS, issue_neighbourhood(world), able_to_reach(world),
@@ -481,7 +484,9 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     hostility revealed towards ``i``'s neighbours, ideal-point distance, rivalry), the distance-discount exponent and the
     one from ``j``'s home (lower when ``j``'s forces reach ``i`` from an ally's territory: :func:`forward_distance_exponent`) and the
     reassurance of a pact the two share (``ally_commitment``, :func:`alliance_reassurance`), which discounts them, and whether ``j``
-    can threaten ``i`` at all (``live_issue``, :func:`live_issues`).
+    can threaten ``i`` at all (``live_issue``, :func:`live_issues`), and between great powers the uncertain rivalry read at its base rate
+    (``peer_rivalry_prior``, ``max(0, rho - R)``: :mod:`.threat_peer`, Mearsheimer 2001) and the threat it adds (``peer_threat``; ``threat``
+    is the threat as perceived, with it), both only when the prior is on.
     A pair whose ``j`` is -1 (no main threat, :func:`main_threat_of`) gets None.
     """
     i, j = np.asarray(i, dtype=np.intp), np.asarray(j, dtype=np.intp)
@@ -507,7 +512,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     projected = (world.state.power[j] * offensive) ** x_ij
     ideal = world.inputs.ideal_distance[i, j] if world.inputs.ideal_distance is not None else np.full(len(i), np.nan)
     rows = zip(
-        world.results.threat[i, j].tolist(), offensive.tolist(), projected.tolist(), world.inputs.distance_km[i, j].tolist(), h[i, j].tolist(), revealed.tolist(),
+        perceived_threat(world)[i, j].tolist(), offensive.tolist(), projected.tolist(), world.inputs.distance_km[i, j].tolist(), h[i, j].tolist(), revealed.tolist(),
         ideal.tolist(), world.state.rivalry[i, j].astype(float).tolist(), commitment.tolist(), _trade_restraint_pairs(world, i, j).tolist(),
         x_ij.tolist(), distance_exponent(world)[i, j].tolist(),
     )
@@ -516,8 +521,10 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     known = world.inputs.ideal_distance is not None  # the ideological distance beyond one camp, read without acts (Haas 2005)
     extra = {"ideology_alone": world.inputs.params.ideology_alone if known else None, "ideological_excess": ideological_excess(world)[i, j].tolist() if known else None}
     issue = live_issues(world)[i, j].tolist()  # 1: j lies in i's relevant neighbourhood or has a live issue with it (else i cannot name it)
+    peer = peer_unknown(world, i, j)  # a great power's uncertain rivalry with another, read at its base rate (threat_peer; None: off)
     return [{**{k: (None if v != v else v) for k, v in zip(keys, row)}, "ideology_alone": extra["ideology_alone"], "live_issue": issue[k],
-             "ideological_excess": None if extra["ideological_excess"] is None else extra["ideological_excess"][k]} for k, row in enumerate(rows)]
+             "ideological_excess": None if extra["ideological_excess"] is None else extra["ideological_excess"][k], **(peer[k] if peer else {})}
+            for k, row in enumerate(rows)]
 
 
 def threat_of(
