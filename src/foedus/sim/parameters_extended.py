@@ -278,8 +278,8 @@ class ExtendedParameters(MechanismParameters):
         "68 wars beyond their two first belligerents, 0.55). 0, the default: no decline, the form until 2026-12 (the "
         "session-20 audit read joiners 5-9 years into a war). Not on by default: foedus validate against main e1712a8 (2026-12-07, "
         "attack21) at 0.55 without grace scored 64, 63, 61 (seeds 1-6, 7-12, 13-18; main 66, 62, 63: 1946-1989 joiners without "
-        "a pact, a share of a dozen joiners, out on seeds 1-6 and 13-18), at 0.43 with a year's grace 65 and 60 (seeds 1-6, "
-        "7-12: 1816-1914 defence allies joining 0.41 -> 0.27 on seeds 1-6, record 0.43)",
+        "a pact, a share of a dozen joiners, out on seeds 1-6 and 13-18), at 0.43 with a year's grace 65, 60 and 63 (1816-1914 "
+        "defence allies joining 0.41 -> 0.27 on seeds 1-6, record 0.43)",
     )
     entry_age_decay_grace: float = Field(
         1.0, ge=0, le=10,
