@@ -312,6 +312,7 @@ def test_beside_an_attacker_the_portfolio_stake_moves_only_an_offence_ally_at_ag
                 f = e["factors"]
                 assert foe == RIV and e["side"] == 1 and f["beside_attacker"] and f["shared_adversary"] == 0.0 and f["stake"] > 0.0
                 assert f.get("offence_pledged") is (True if case == "offence" else None)
+                assert "age_decay" not in f  # entry_age_decay_rate 0 by default (and a year-old war is within its grace)
                 assert f["probability"] == own * f["stake"]
                 prob.setdefault(case, f["probability"])
     assert joined["defence"] == 0 and joined["offence"] and joined["default"], joined

@@ -222,3 +222,27 @@ def test_beside_an_attacker_only_an_offence_pledge_lets_the_portfolio_stake_move
         joining.aggression_stake(s, beside, offence, 1.5)
     with pytest.raises(ValueError, match="stake"):
         joining.aggression_stake([1.5], [True], [False])
+
+
+def test_entry_age_decay_is_one_at_the_outbreak_and_halves_every_half_life():
+    """Yamamoto & Bremer 1980: the decision is taken at the outbreak; the exponential halves every ln 2 / rate years."""
+    from foedus.theory.joining import entry_age_decay
+
+    rate = 0.55
+    half = np.log(2) / rate
+    out = entry_age_decay(np.array([0.0, half, 2 * half, 3.0]), rate)
+    assert out[0] == 1.0
+    assert out[1] == pytest.approx(0.5)
+    assert out[2] == pytest.approx(0.25)
+    assert out[3] == pytest.approx(np.exp(-1.65))
+    assert (entry_age_decay(np.arange(10), 0.0) == 1.0).all()  # rate 0: no decline (the form until 2026-12)
+    assert (np.diff(entry_age_decay(np.arange(10), rate)) < 0).all()
+    with pytest.raises(ValueError, match="age"):
+        entry_age_decay([-1.0], rate)
+    with pytest.raises(ValueError, match="rate"):
+        entry_age_decay([1.0], -0.1)
+    # the grace: the outbreak's chance for its first years, then the same decline from there
+    g = entry_age_decay(np.arange(6.0), rate, grace=1.0)
+    assert (g[:2] == 1.0).all() and g[2:] == pytest.approx(entry_age_decay(np.arange(1.0, 5.0), rate))
+    with pytest.raises(ValueError, match="grace"):
+        entry_age_decay([1.0], rate, grace=-1.0)

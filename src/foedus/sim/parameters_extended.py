@@ -265,6 +265,30 @@ class ExtendedParameters(MechanismParameters):
         "(seeds 1-6, 7-12; main 64, 65), 1816-1914's defence allies joining 0.23 and 0.35",
     )
 
+    # --- attack21 ---
+    entry_age_decay_rate: float = Field(
+        0.0, ge=0, le=5,
+        description="rate (per year) at which a third party's yearly chance of entering a war under way uncalled falls with the "
+        "war's age past entry_age_decay_grace, exp(-rate * max(age - grace, 0)), age 0 in its first year "
+        "(foedus.theory.joining.entry_age_decay; Yamamoto & Bremer 1980: "
+        "the decision to enter is taken at the outbreak; Most & Starr 1989); on the warring-ally and opportunist routes. "
+        "Estimated by Poisson maximum likelihood on the record's entries per war-year of each age, COW inter-state wars begun "
+        "1816-1914 and 1946-1989 (tools/entry_lags.py), from the second year on: 0.43 (16 entries in the second year of 37 wars "
+        "still fought, 5 in the third of 11, 3 later in 30 war-years; over every age, with the 65 entries of the first year of "
+        "68 wars beyond their two first belligerents, 0.55). 0, the default: no decline, the form until 2026-12 (the "
+        "session-20 audit read joiners 5-9 years into a war). Not on by default: foedus validate against main e1712a8 (2026-12-07, "
+        "attack21) at 0.55 without grace scored 64, 63, 61 (seeds 1-6, 7-12, 13-18; main 66, 62, 63: 1946-1989 joiners without "
+        "a pact, a share of a dozen joiners, out on seeds 1-6 and 13-18), at 0.43 with a year's grace 65, 60 and 63 (1816-1914 "
+        "defence allies joining 0.41 -> 0.27 on seeds 1-6, record 0.43)",
+    )
+    entry_age_decay_grace: float = Field(
+        1.0, ge=0, le=10,
+        description="years of a war's age at which a third party's chance of entering it uncalled is still the outbreak's "
+        "(foedus.theory.joining.entry_age_decay): COW dates entries by the year, so a war begun in the autumn is joined 'a year "
+        "later' within months; the record's entries per war-year are as many in the second year as in the third (0.43, 0.45; "
+        "COW inter-state wars begun 1816-1914 and 1946-1989) and fall after (0.10), so 1",
+    )
+
     # --- call20 ---
     casus_reach_gate: float = Field(
         0.0, ge=0, le=1,

@@ -65,6 +65,11 @@ References
 .. [10] Snyder, G. H. 1984. "The Security Dilemma in Alliance Politics." *World Politics* 36(4): 461-95; Leeds, B. A., A. G.
    Long and S. M. Mitchell. 2000. "Reevaluating Alliance Reliability: Specific Threats, Specific Promises." *Journal of
    Conflict Resolution* 44(5): 686-99.
+.. [12] Yamamoto, Y. and S. A. Bremer. 1980. "Wider Wars and Restless Nights: Major Power Intervention in Ongoing Wars."
+   In J. D. Singer (ed.), *The Correlates of War II*. New York: Free Press, 199-229; Kim, W. 1991. "Alliance Transitions and
+   Great Power War." *American Journal of Political Science* 35(4): 833-50; Most, B. A. and H. Starr. 1989. *Inquiry, Logic
+   and International Politics*. Columbia: University of South Carolina Press (the decision to enter taken at the outbreak,
+   :func:`entry_age_decay`).
 .. [11] Thompson, W. R. and D. R. Dreyer. 2012. *Handbook of International Rivalries, 1494-2010*. Washington: CQ Press
    (the strategic rivalries of :func:`aggression_stake`'s count).
 """
@@ -78,7 +83,7 @@ from foedus.theory.war import conditions_met
 from foedus.theory.war_onset import opportunistic_join_probability, reach_to_war
 
 __all__ = [
-    "aggression_stake", "aimed_adversary", "attacker_ally_reach", "coalition_treaty", "jackal_spoils", "nuclear_entry_restraint", "partner_willingness", "pledge_covers", "scott_pi",
+    "aggression_stake", "aimed_adversary", "attacker_ally_reach", "coalition_treaty", "entry_age_decay", "jackal_spoils", "nuclear_entry_restraint", "partner_willingness", "pledge_covers", "scott_pi",
     "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability",
 ]
 
@@ -319,6 +324,36 @@ def staked_opportunist_probability(rate: float, reach, rival, stake, *, check: b
     """
     k = _array("stake", stake, unit=True, check=check)
     return opportunistic_join_probability(rate, reach, rival, check=check) * k
+
+
+def entry_age_decay(age, rate: float, grace: float = 0.0, *, check: bool = True) -> np.ndarray:
+    """Factor (0-1) on a third party's yearly probability of entering a war under way, by the war's ``age`` (whole years since
+    its first year, 0 in that year): ``exp(-rate * max(age - grace, 0))``, ``rate`` per year (the half-life ``ln 2 / rate``
+    years), ``grace`` the years at the outbreak's chance (COW dates entries by the year: a war begun in the autumn is joined
+    "a year later" within months; the record's entries per war-year are as many in the second and third years, 0.43 and
+    0.45, and fall after, 0.10).
+
+    The decision to enter a war is taken at its outbreak (Yamamoto & Bremer 1980: the great powers' entries into wars under
+    way cluster in their first year, the chance falling as the war goes on; Most & Starr 1989's opportunity and willingness
+    are those of the crisis; Siverson & Starr 1991): a state that stayed out while the war's stakes were set has chosen, and
+    what changes its choice later (a defeat, a new pact) is rarer by the year. The exponential is the constant-rate form of
+    that decline; its rate is estimated by Poisson maximum likelihood on the record's entries per war-year of each age
+    (:func:`foedus.analysis.entry_lags.age_decay_rate`; COW inter-state wars begun 1816-1914 and 1946-1989: 0.55 a year over
+    every age, 0.43 from the second year on).
+
+    Examples
+    --------
+    >>> entry_age_decay([0, 1, 2], np.log(2)).round(3).tolist()
+    [1.0, 0.5, 0.25]
+    >>> entry_age_decay([0, 1, 2, 3], np.log(2), grace=1).round(3).tolist()
+    [1.0, 1.0, 0.5, 0.25]
+    """
+    a = _array("age", age, nonneg=True, check=check)
+    if check and not (np.isfinite(rate) and rate >= 0):
+        raise ValueError(f"rate: {rate!r} must be a finite number >= 0 (per year)")
+    if check and not (np.isfinite(grace) and grace >= 0):
+        raise ValueError(f"grace: {grace!r} must be a finite number >= 0 (years)")
+    return np.exp(-float(rate) * np.maximum(a - float(grace), 0.0))
 
 
 def jackal_spoils(joins_attacker, conquest_discount, *, check: bool = True) -> np.ndarray:

@@ -32,7 +32,7 @@ from foedus.theory import joining as th_join
 from foedus.theory import war_onset as th_onset
 from foedus.theory import wartime as th_wt
 
-__all__ = ["nuclear_restraint", "war_pact_pairs", "year_reach", "reach_of", "enter", "war_key", "collective_security", "opportunists", "warring_partners"]
+__all__ = ["age_decay", "nuclear_restraint", "war_pact_pairs", "year_reach", "reach_of", "enter", "war_key", "collective_security", "opportunists", "warring_partners"]
 
 _DEF, _OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
 
@@ -206,6 +206,24 @@ def _offence_pledged(world: World, cand: np.ndarray, partner: np.ndarray, enemy:
     return (ag.members[slots][:, cand] & ag.members[slots][:, partner]).any(axis=0)
 
 
+def age_decay(world: World, war: dict) -> tuple[float, dict]:
+    """The factor on an uncalled entry into ``war`` this year by the war's age, and the factors naming it where it moved the decision.
+
+    :func:`foedus.theory.joining.entry_age_decay` at ``entry_age_decay_rate`` of the war's age (this year less its first year)
+    past ``entry_age_decay_grace``:
+    the decision to enter is taken at the outbreak (Yamamoto & Bremer 1980). The session-20 audit read joiners arriving 5-9 years
+    after their war began in record-built runs (Arab League members joining Jordan's 1994 attack on Israel over 1995-2003); the
+    record's joiners nearly all enter in a war's first two years (tools/entry_lags.py). 1 (and no factors) within the grace
+    or at rate 0, the default (attack21: at the record's rate foedus validate lost facts against main; see the parameter).
+    """
+    age = int(world.state.year) - int(war["start"])
+    p = world.inputs.params
+    if age <= p.entry_age_decay_grace or p.entry_age_decay_rate == 0.0:
+        return 1.0, {}
+    f = float(th_join.entry_age_decay(float(age), float(p.entry_age_decay_rate), float(p.entry_age_decay_grace), check=world.inputs.check))
+    return f, {"war_age": age, "age_decay": f}
+
+
 def war_key(world: World, war: dict) -> list[int]:
     """The war as its events name it: [first year, attacker's COW code, target's COW code]."""
     return [int(war["start"]), int(world.inputs.ccode[war["attacker"]]), int(world.inputs.ccode[war["target"]])]
@@ -263,7 +281,8 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     at 0.4 of its chance under the Charter (join14: record-built runs of 1946 had Italy join Bulgaria against Yugoslavia).
     A great power does not enter as an opportunist a war begun between two minor states against a minor belligerent
     (:func:`foedus.theory.wartime.localised`, as on the warring-ally route: in COW 1816-2007 no great power entered such a war
-    as a rival bound to neither side; leftovers17).
+    as a rival bound to neither side; leftovers17). The chance falls with the war's age where ``entry_age_decay_rate`` is above 0
+    (0 by default; :func:`age_decay`; Yamamoto & Bremer 1980), the factors then naming ``war_age`` and ``age_decay``.
     """
     p = world.inputs.params
     members, sides = kern.war_sides(war)
@@ -311,6 +330,8 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     leader = np.where(foe_side == 2, int(war["attacker"]), int(war["target"]))  # the first belligerent of the side each would join
     foe_leader = np.where(foe_side == 2, int(war["target"]), int(war["attacker"]))
     prob = np.where(th_wt.localised(major[cand], major[leader], major[foe_leader] | major[members[best]], check=world.inputs.check), 0.0, prob)
+    decay, aged = age_decay(world, war)  # the chance falls with the war's age (Yamamoto & Bremer 1980; entry_age_decay_rate)
+    prob = prob * decay
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
@@ -319,7 +340,7 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     world.log.events(world.state.year, "war_entry", -1, world.inputs.ccode[ent], world.inputs.ccode[foe], [
         {"route": "opportunistic", "war": war_key(world, war), "side_of": int(world.inputs.ccode[war["attacker"] if s == 1 else war["target"]]), "side": int(s),
          "factors": {"obligation": "none", "rival_of_enemy": True, "reach": float(r), "stake": float(st), "probability": float(q), **_restraint_factors(f, j),
-                     **({"conquest_discount": float(d)} if s == 1 else {})}}
+                     **({"conquest_discount": float(d)} if s == 1 else {}), **aged}}
         for s, r, st, q, f, j, d in zip(own, to_best[go], stake[go], prob[go], restraint[go], joint[go], spoils[go])
     ])
 
@@ -356,6 +377,10 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     below 1). Route ``warring ally``:
     the factors name the pact and its obligation (``called`` False: an attacker's defence ally joins by a pledge the attack does
     not trigger; Leeds 2003, Gartzke & Gleditsch 2004).
+
+    The chance falls with the war's age where ``entry_age_decay_rate`` is above 0 (0 by default; :func:`age_decay`; Yamamoto &
+    Bremer 1980: the decision is taken at the outbreak), as on the opportunist route; the factors then name ``war_age`` and
+    ``age_decay``.
 
     A state that entered the war (a joiner) is no partner of this route: it is at war by its own choice, not attacked, so its
     defence pledges do not apply (ATOP's casus foederis; Leeds, Long & Mitchell 2000), and its allies come in only if it calls
@@ -423,6 +448,8 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     # power in the 17 wars begun between minor states in 1816-1914), the rule of the coalition route (theory.wartime.localised)
     major = world.state.major.astype(bool)
     prob = np.where(th_wt.localised(major[cand], major[partner], major[enemy], check=world.inputs.check), 0.0, prob)
+    decay, aged = age_decay(world, war)  # the chance falls with the war's age (Yamamoto & Bremer 1980; entry_age_decay_rate)
+    prob = prob * decay
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
@@ -441,6 +468,6 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
                         "called": False, "against_a_member": False, "beside_attacker": bool(s == 1), "pact_aimed_at_enemy": bool(am), "reach": float(r), "shared_adversary": float(h), "stake": float(k),
                         **({"offence_pledged": bool(op)} if s == 1 and p.aggression_stake_weight < 1.0 else {}),
                         "probability": float(q),
-                        **_restraint_factors(nr, nj)},
+                        **_restraint_factors(nr, nj), **aged},
         })
     world.log.events(world.state.year, "war_entry", np.asarray(aids), world.inputs.ccode[ent], world.inputs.ccode[foe], details)
