@@ -198,7 +198,7 @@ class ExtendedParameters(MechanismParameters):
     )
 
     rivalry_onset_defence_pact: float = Field(
-        0.0033, ge=-20, le=20,
+        0.0049, ge=-20, le=20,
         description="rivalry onset logit: the pair shares a defence pact (foedus.theory.rivalry ONSET_TERMS; Deutsch 1957's security "
         "community, Bremer 1992, Oneal & Russett 1999). In-sample fit with the other onset terms, 1816-1914 and 1946-1989 "
         "(tools/rivalry_fit.py; s.e. 0.27, z 0.0, 19 of 92 onsets among allies, none among democratic allies: foedus.theory.rivalry.security_community gates those). It was -0.60 (s.e. 0.26) before rivalry_onset_new_pair: "

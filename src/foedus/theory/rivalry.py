@@ -94,24 +94,11 @@ Bennett 1998 on why rivalries end):
 - beyond contact (:func:`beyond_contact`): two minor states with no border farther apart than a
   contact distance cannot begin a rivalry at all (hazard 0; Diehl & Goertz 2000: the issues of
   rivalry are territorial and positional);
-- a security community (:func:`security_community`): two democracies that share a security agreement of any obligation
-  (an alliance, a pledge of non-aggression or consultation, a security organisation; ATOP's alliances of any obligation on
-  the record) cannot begin a rivalry at all (hazard 0; Deutsch 1957: among the members of a pluralistic security community
-  there are "dependable expectations of peaceful change"; Adler & Barnett 1998: a *pluralistic* security community is
-  democracies bound by shared institutions and dense ties, not by a military pact alone; Russett & Oneal 2001: democracy
-  and shared organisations pacify a pair; Thompson & Dreyer 2012 find almost no rivalry between democracies). The record
-  has no such onset in 26,536 dyad-years 1816-2010 (in sample 6,449), of which 12,035 (in sample 1,986) share no defence
-  pact; its only onsets between democracies are Poland-Czechoslovakia 1920 and Argentina-Britain 1965, pairs without an
-  alliance. Until democ21 (2026-12) the gate asked for a defence pact (no onset in 14,501 dyad-years, in sample 4,463),
-  and two democracies that shared only a pledge of non-aggression or consultation were at risk: in world-2022 their pairs
-  held 0.039 of the 0.053 onsets a year expected between democracies (0.287 in all; France-South Korea, Belgium- and
-  Bulgaria-Switzerland, Denmark-Ukraine: pairs bound only by the multilateral pledges of non-aggression ATOP codes as
-  alliances 3740, of 47 members, and 3755, of 20), and runs from 2022 began a quarter of their rivalries between two
-  democracies against the record's 2 of 128. With them out of the risk set the refit's ``joint_democracy`` is -0.28 (s.e.
-  0.81; -0.65 before: the 1,986 in-sample dyad-years of democracies allied without a defence pact held no onset where the
-  fitted hazard expected 0.44), the other terms move by less than 0.01; measured only, the held-out onset log-likelihood
-  of 1990-2010 rises from -110.28 to -108.50 (the record's 22,677 dyad-years of democracies hold no onset where the fit
-  before expected 3.8) and that of 1919-1938 falls from -57.59 to -57.77 (Poland-Czechoslovakia 1920);
+- a security community (:func:`security_community`): two democracies that share a defence pact cannot begin a
+  rivalry at all (hazard 0; Deutsch 1957: among the members of a pluralistic security community there are
+  "dependable expectations of peaceful change"; Russett & Oneal 2001). The record has no such onset in 14,226
+  dyad-years 1816-2010 (in sample, 4,395, where the fitted hazard expected 0.76); without the gate runs from 2022
+  made France and Germany (2034), France and Italy, or Sweden and Austria rivals;
 - tested on the record and **not carried** (rivalry13, in-sample likelihood ratios on 1 df, each term added alone to
   the onset terms above; ``tools/rivalry_fit.py`` prints the first four): the new-pair term by contiguity (+0.11, s.e. 0.57, LR
   0.04) or by ``minor_distance`` (+0.19, s.e. 0.37, LR 0.20; the young non-contiguous minor pairs beyond 1,000 km hold 3
@@ -255,7 +242,6 @@ Quarterly* 45(4): 557–86.
 Vasquez, J. A. 1993. *The War Puzzle*. Cambridge University Press.
 Russett, B., and J. R. Oneal. 2001. *Triangulating Peace: Democracy, Interdependence, and International
 Organizations*. Norton.
-Adler, E., and M. Barnett, eds. 1998. *Security Communities*. Cambridge University Press.
 Deutsch, K. W. et al. 1957. *Political Community and the North Atlantic Area*. Princeton University Press.
 Bremer, S. A. 1992. "Dangerous Dyads." *Journal of Conflict Resolution* 36(2): 309–41.
 Oneal, J. R., and B. M. Russett. 1999. "The Kantian Peace." *World Politics* 52(1): 1–37.
@@ -529,18 +515,15 @@ def democracy_weak_link(regime_i, regime_j) -> np.ndarray:
     return np.minimum(np.asarray(regime_i, dtype=float), np.asarray(regime_j, dtype=float))
 
 
-def security_community(joint_democracy, shared_agreement) -> np.ndarray:
-    """True for a pair that cannot begin a rivalry: two democracies (``joint_democracy``) bound by a shared security agreement of any
-    obligation (``shared_agreement``: an alliance, a pledge of non-aggression or consultation, a security organisation), Deutsch's
-    (1957) pluralistic security community of democracies with dense institutional ties (Adler & Barnett 1998); the record has no
-    rivalry onset among them, 1816-2010 (module docstring).
+def security_community(joint_democracy, defence_pact) -> np.ndarray:
+    """True for a pair that cannot begin a rivalry: two democracies sharing a defence pact (Deutsch 1957's pluralistic security community).
 
     Examples
     --------
     >>> security_community([True, True, False], [True, False, True]).tolist()
     [True, False, False]
     """
-    return np.asarray(joint_democracy, dtype=bool) & np.asarray(shared_agreement, dtype=bool)
+    return np.asarray(joint_democracy, dtype=bool) & np.asarray(defence_pact, dtype=bool)
 
 
 def shared_rival(rivalry) -> np.ndarray:
