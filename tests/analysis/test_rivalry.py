@@ -113,6 +113,14 @@ def test_no_two_democratic_allies_ever_began_a_rivalry(record_dyad_years, dyad_y
     sc = (dy["joint_democracy"] & dy["defence_pact"] & dy["onset_risk"]).to_numpy()
     assert sc.sum() > 14000 and not dy.loc[sc, "onset"].any()
     assert not (dyad_years["joint_democracy"] & dyad_years["defence_pact"] & dyad_years["onset_risk"]).any()
+    # democ21 (measured, not carried): nor in the 26,536 dyad-years of democracies sharing an ATOP alliance of any obligation (12,035
+    # without a defence pact); the record's two onsets between democracies (Poland-Czechoslovakia 1920, Argentina-Britain 1965) are of
+    # pairs without an alliance
+    tied = (dy["joint_democracy"] & dy["shared_alliance"] & dy["onset_risk"]).to_numpy()
+    assert tied.sum() > 26000 and (tied & ~dy["defence_pact"].to_numpy()).sum() > 12000 and not dy.loc[tied, "onset"].any()
+    assert (dy["defence_pact"] <= dy["shared_alliance"]).all()  # a defence pact is an alliance
+    dem = dy[(dy["joint_democracy"] & dy["onset"]).to_numpy()]
+    assert len(dem) >= 2 and not dem["shared_alliance"].any()
 
 
 def test_the_new_pair_decay_is_chosen_on_the_in_sample_likelihood(dyad_years):

@@ -241,6 +241,7 @@ def rivalry_dyad_years(
     shock = _regime_change(dem, regime_memory)
     df["regime_shift"] = np.maximum(shock[t, a], shock[t, b])  # foedus.theory.rivalry.regime_shift of the two states
     df["defence_pact"] = _defence_pairs(d, y, a, b)  # Bremer 1992, Deutsch 1957: allies seldom become rivals
+    df["shared_alliance"] = _alliance_pairs(d, y, a, b)  # any ATOP alliance: a wider security community, measured, not carried (democ21)
     df["nonaggression_pact"] = th.nonaggression_only(_obligation_pairs(d, y, a, b, "nonaggression"), df["defence_pact"].to_numpy())  # Lupu & Poast 2016 (rivalry18)
     df["pledge_age"] = _run_age(y, a, b, df["nonaggression_pact"].to_numpy(bool))
     df["new_nonaggression_pact"] = th.new_pledge(df["pledge_age"].to_numpy(), df["nonaggression_pact"].to_numpy(), years=pledge_years)
@@ -318,10 +319,18 @@ def _defence_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.n
     return _obligation_pairs(d, y, a, b, "defense")
 
 
-def _obligation_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray, obligation: str) -> np.ndarray:
-    """Whether each dyad-year ``(y, a < b)`` shares an ATOP pact with the ``obligation`` (a column of peacesciencer's ``atop_alliance``)."""
+def _alliance_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether each dyad-year ``(y, a < b)`` shares an ATOP alliance of any obligation (defence, offence, neutrality, non-aggression
+    or consultation: every ATOP alliance has one): the institutional tie of a wider security community (Deutsch 1957; Adler &
+    Barnett 1998), measured by democ21 and not carried (:mod:`foedus.theory.rivalry`'s module docstring)."""
+    return _obligation_pairs(d, y, a, b, ("defense", "offense", "neutrality", "nonaggression", "consultation"))
+
+
+def _obligation_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray, obligation: str | tuple[str, ...]) -> np.ndarray:
+    """Whether each dyad-year ``(y, a < b)`` shares an ATOP pact with the ``obligation`` (a column of peacesciencer's ``atop_alliance``;
+    a tuple of them: any)."""
     al = read_atop_dyad_years(d / "peacesciencer" / "atop_alliance.csv.gz")
-    al = al[al[obligation].astype(bool)]
+    al = al[al[list(obligation) if isinstance(obligation, tuple) else [obligation]].astype(bool).any(axis=1)]
     lo = np.minimum(al["ccode1"], al["ccode2"]).to_numpy(np.int64)
     hi = np.maximum(al["ccode1"], al["ccode2"]).to_numpy(np.int64)
     keys = np.unique(al["year"].to_numpy(np.int64) * _CODES * _CODES + lo * _CODES + hi)
