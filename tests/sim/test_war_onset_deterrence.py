@@ -154,10 +154,11 @@ def _pact(w, a: int, b: int, obligation: str) -> None:
 @pytest.mark.parametrize(("year", "weight"), [(1900, 1.0), (1960, 1.0), (1960, 0.0)])
 def test_the_initiator_counts_its_defence_and_offence_partners(year, weight):
     """Bueno de Mesquita (1981) counts a third party by its preference, an ally's being for its partner, and by the chance it
-    fights (expected support: the era's reliability of a call, 0.68 before 1945 and 0.22 from 1945 at the defaults, in full at
-    weight 0; initiator21). Minor 3 against minor 4 (equal capabilities): a defence or an offence partner of 3 raises its odds
-    of prevailing by the partner's capability arriving at the target times that chance (victory_probability), a defence
-    partner of the target lowers them by the same."""
+    fights. Minor 3 against minor 4 (equal capabilities): an offence partner of 3, pledged to join its attack, raises its odds
+    of prevailing by the partner's capability arriving at the target (victory_probability), a defence partner of the target
+    lowers them by the same; a defence partner of 3, pledged to defend it and not to join its attack, adds its capability at
+    its expected support (the era's reliability of a call, 0.68 before 1945 and 0.22 from 1945 at the defaults; in full at
+    weight 0; Leeds 2003; initiator21)."""
     from foedus.sim.steps.conflict import expected_victory
     from foedus.theory.expected_victory import victory_probability
 
@@ -174,9 +175,10 @@ def test_the_initiator_counts_its_defence_and_offence_partners(year, weight):
     s = {1.0: p.honour_base_rate if year < 1945 else p.honour_base_rate_charter, 0.0: 1.0}[weight]
     r3, r1 = year_reach(w, tgt)[3, 4], year_reach(w, tgt)[1, 4]
     assert alone == pytest.approx(float(victory_probability([0.1 * r3], [0.1])[0]), rel=1e-12)
-    backed = float(victory_probability([0.1 * r3], [0.1], [s * 0.1 * r1], [0.0])[0])
-    assert odds(3, 1, "defense")[0] == pytest.approx(backed, rel=1e-12)
+    backed = float(victory_probability([0.1 * r3], [0.1], [0.1 * r1], [0.0])[0])
+    defended = float(victory_probability([0.1 * r3], [0.1], [s * 0.1 * r1], [0.0])[0])
     assert odds(3, 1, "offense")[0] == pytest.approx(backed, rel=1e-12)
+    assert odds(3, 1, "defense")[0] == pytest.approx(defended, rel=1e-12)
     deterred = odds(4, 1, "defense")[0]
-    assert deterred == pytest.approx(float(victory_probability([0.1 * r3], [0.1], [0.0], [s * 0.1 * r1])[0]), rel=1e-12)
-    assert backed > alone > deterred
+    assert deterred == pytest.approx(float(victory_probability([0.1 * r3], [0.1], [0.0], [0.1 * r1])[0]), rel=1e-12)
+    assert backed >= defended > alone > deterred and (defended < backed) == (weight > 0)

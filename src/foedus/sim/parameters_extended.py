@@ -485,12 +485,14 @@ class ExtendedParameters(MechanismParameters):
     )
     war_onset_ally_expected_support: float = Field(
         1.0, ge=0, le=1,
-        description="weight of the era's reliability of a call on the allies counted in the initiator's expected victory "
-        "(foedus.theory.expected_victory.expected_support): each side's third parties count at 1 - w (1 - rho) of their capability "
-        "at the theatre, rho the honour base rate (0.68 before 1945, 0.22 from 1945: Leeds, Long & Mitchell 2000; Berkemeier & "
-        "Fuhrmann 2018). 1: Bueno de Mesquita's (1981) expected support, a third party weighted by the chance it fights; 0 counts "
-        "every ally in full (the rule before session 21, under which the record-built 1946-1989 runs' targets had a third-party "
-        "defence pact at 0.05 of the onsets against the record's 0.37: COW initiators, ATOP; initiator21)",
+        description="weight of the era's reliability of a call on the initiator's defence partners in its expected victory "
+        "(foedus.theory.expected_victory.expected_support): a defence partner, pledged to defend the initiator and not to join its "
+        "attack, counts at 1 - w (1 - rho) of its capability at the theatre, rho the honour base rate (0.68 before 1945, 0.22 from "
+        "1945: Leeds, Long & Mitchell 2000; Berkemeier & Fuhrmann 2018); offence partners and the target's defence partners, whose "
+        "casus foederis the war is, count in full. 1: Bueno de Mesquita's (1981) expected support, a third party weighted by the "
+        "chance it fights (Leeds 2003: a state's defence pacts do not make it initiate more); 0 counts them in full (the rule "
+        "before session 21, under which a record-built 1816-1914 run's initiators had a third-party defence pact at 0.75 of the "
+        "onsets against the record's 0.54: COW initiators, ATOP; initiator21)",
     )
     war_duration_major_backed: float = Field(
         -0.4735, ge=-20, le=20,
