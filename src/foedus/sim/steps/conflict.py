@@ -281,7 +281,8 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     mandate = mandates(world, rng, att, tgt)
     details = [
         {"cause": "war onset", "allies_out_of_reach": f, "factors": {
-            **{t: float(x[t][e]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), "hostility": float(hostility[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r), "ally_expected_support": support,
+            **{t: float(x[t][e]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), "hostility": float(hostility[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r),
+            **({"ally_expected_support": support} if support < 1.0 else {}),  # the initiator's defence partners' share (initiator21)
             **({"extended_deterrence": float(dt), "protector_fights_probability": float(pq)} if pq > 0 else {})}, **m}
         for e, (q, f, w, m, pv, r, dt, pq) in enumerate(zip(k, far, who, mandate, p_win, restraint, deter, protected))
     ]

@@ -40,7 +40,8 @@ def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarr
     by the chance it fights: the target's defence partners and the initiator's offence partners are pledged to this war and
     count in full (the casus foederis arises: Leeds 2003, a target's defence pacts deter), the initiator's defence partners, to
     whom its attack owes nothing, at their expected support (:func:`ally_support`, the era's reliability of a call where the
-    casus does arise: 0.22 of their capability from 1945; Leeds 2003 and Johnson & Leeds 2011 find that a state's defence pacts
+    casus does arise: 0.22 of their capability from 1945 at ``war_onset_ally_expected_support`` 1; in full at its default 0,
+    chosen by foedus validate, seeds 1-18; Leeds 2003 and Johnson & Leeds 2011 find that a state's defence pacts
     do not make it initiate more). Counting them in full, a record-built 1816-1914 run's initiators had a third-party defence
     pact at 0.75 of the onsets against the record's 0.54 (COW initiators, ATOP), and backed weak states began wars (Togo
     against Ghana with France counted in full; initiator21). Offence partners alone (Leeds 2003,
