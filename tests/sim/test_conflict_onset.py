@@ -35,7 +35,8 @@ def _onsets(seeds: int, spatial: bool = True, **parameters) -> dict[frozenset, i
         for _, a, b, d in events(world, "war"):
             assert d["cause"] == "war onset"
             initiation = {*(f"initiator_minus_target_{t}" for t in INITIATION_TERMS), "initiator_probability"}
-            assert set(d["factors"]) == {*WAR_ONSET_TERMS, "hazard", "hostility", *initiation, "victory_probability", "expected_victory_restraint"}, "every term of the hazard and of the initiator's choice explains the war"
+            assert set(d["factors"]) == {*WAR_ONSET_TERMS, "hazard", "hostility", *initiation, "victory_probability", "expected_victory_restraint",
+                                       *(["ally_expected_support"] if parameters.get("war_onset_ally_expected_support", 0.0) > 0 else [])}, "every term of the hazard and of the initiator's choice explains the war"
             out[frozenset((a, b))] = out.get(frozenset((a, b)), 0) + 1
     return out
 
@@ -481,3 +482,14 @@ def test_without_an_issue_at_stake_no_war_begins_however_dangerous_the_dyad():
                 assert d["factors"]["hostility"] >= world.inputs.params.war_onset_issue_hostility
     assert min(got.get(frozenset((GRT, RIV)), 0), got.get(quarrel, 0), got.get(frozenset((GRT, SMB)), 0)) >= 8, got  # a hazard of nearly 1
     assert not {frozenset((GRT, SMA)), frozenset((RIV, SMB)), frozenset((SMA, SMB))} & set(got), got
+
+
+def test_a_war_names_the_share_of_its_initiators_defence_partners_when_they_count_at_their_expected_support():
+    """initiator21: with war_onset_ally_expected_support on, each war onset names the share of a defence partner's capability
+    its initiator counted on (the Charter era's reliability of a call, 0.22 in 2000, at weight 1); off (the default), none."""
+    on = {}
+    for seed in range(5):
+        world, _ = tiny_world(**QUIET, relations=[{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}], war_onset_intercept=5.0, war_onset_ally_expected_support=1.0)
+        conflict_and_commitments(world, np.random.default_rng(seed))
+        on.update({seed: d["factors"]["ally_expected_support"] for _, _, _, d in events(world, "war") if d["cause"] == "war onset"})
+    assert on and all(v == pytest.approx(world.inputs.params.honour_base_rate_charter) for v in on.values())

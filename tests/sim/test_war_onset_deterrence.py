@@ -151,25 +151,34 @@ def _pact(w, a: int, b: int, obligation: str) -> None:
                                  wartime=np.array([False]), power=w.state.power[[a, b]][None, :])
 
 
-def test_the_initiator_counts_its_defence_and_offence_partners():
-    """Bueno de Mesquita (1981) counts a third party by its preference, an ally's being for its partner. Minor 3 against minor
-    4 (equal capabilities): a defence or an offence partner of 3 raises its odds of prevailing by the partner's capability
-    arriving at the target (victory_probability), a defence partner of the target lowers them by the same."""
+@pytest.mark.parametrize(("year", "weight"), [(1900, 1.0), (1960, 1.0), (1960, 0.0)])
+def test_the_initiator_counts_its_defence_and_offence_partners(year, weight):
+    """Bueno de Mesquita (1981) counts a third party by its preference, an ally's being for its partner, and by the chance it
+    fights. Minor 3 against minor 4 (equal capabilities): an offence partner of 3, pledged to join its attack, raises its odds
+    of prevailing by the partner's capability arriving at the target (victory_probability), a defence partner of the target
+    lowers them by the same; a defence partner of 3, pledged to defend it and not to join its attack, adds its capability at
+    its expected support (the era's reliability of a call, 0.68 before 1945 and 0.22 from 1945 at the defaults; in full at
+    weight 0; Leeds 2003; initiator21)."""
     from foedus.sim.steps.conflict import expected_victory
     from foedus.theory.expected_victory import victory_probability
 
     att, tgt = np.array([3]), np.array([4])
 
     def odds(*pact):
-        w = _world().world
+        w = _world(year=year, war_onset_ally_expected_support=weight).world
         if pact:
             _pact(w, *pact)
         return float(expected_victory(w, att, tgt)[0]), w
 
     alone, w = odds()
+    p = w.inputs.params
+    s = {1.0: p.honour_base_rate if year < 1945 else p.honour_base_rate_charter, 0.0: 1.0}[weight]
     r3, r1 = year_reach(w, tgt)[3, 4], year_reach(w, tgt)[1, 4]
     assert alone == pytest.approx(float(victory_probability([0.1 * r3], [0.1])[0]), rel=1e-12)
     backed = float(victory_probability([0.1 * r3], [0.1], [0.1 * r1], [0.0])[0])
-    assert odds(3, 1, "defense")[0] == pytest.approx(backed, rel=1e-12)
+    defended = float(victory_probability([0.1 * r3], [0.1], [s * 0.1 * r1], [0.0])[0])
     assert odds(3, 1, "offense")[0] == pytest.approx(backed, rel=1e-12)
-    assert backed > alone > odds(4, 1, "defense")[0]
+    assert odds(3, 1, "defense")[0] == pytest.approx(defended, rel=1e-12)
+    deterred = odds(4, 1, "defense")[0]
+    assert deterred == pytest.approx(float(victory_probability([0.1 * r3], [0.1], [0.0], [0.1 * r1])[0]), rel=1e-12)
+    assert backed >= defended > alone > deterred and (defended < backed) == (weight > 0)

@@ -395,6 +395,7 @@ FACTORS = {
     "enters": lazy_gettext("enters the war"),
     "victory_probability": lazy_gettext("the initiator's chance of prevailing"),
     "expected_victory_restraint": lazy_gettext("restraint: odds of prevailing"),
+    "ally_expected_support": lazy_gettext("share of an ally's strength expected to fight (its reliability)"),
     "partner_entry_value": lazy_gettext("what entering is worth to the partner"),
     "partner_entry_cost": lazy_gettext("the partner's cost of fighting"),
     "unread_alignment": lazy_gettext("reassurance about a partner's unread alignment"),

@@ -19,6 +19,9 @@ Bueno de Mesquita, B. 1985. "The War Trap Revisited: A Revised Expected Utility 
 Leeds, B. A. 2003. "Do Alliances Deter Aggression? The Influence of Military Alliances on the Initiation of Militarized
 Interstate Disputes." *American Journal of Political Science* 47(3): 427-39.
 Johnson, J. C. and B. A. Leeds. 2011. "Defense Pacts: A Prescription for Peace?" *Foreign Policy Analysis* 7(1): 45-65.
+Altfeld, M. F. and B. Bueno de Mesquita. 1979. "Choosing Sides in Wars." *International Studies Quarterly* 23(1): 87-112.
+Berkemeier, M. and M. Fuhrmann. 2018. "Reassessing the Fulfillment of Alliance Commitments in War." *Research & Politics* 5(2).
+Leeds, B. A., A. G. Long and S. M. Mitchell. 2000. "Reevaluating Alliance Reliability." *Journal of Conflict Resolution* 44(5): 686-99.
 Leeds, B. A., J. M. Ritter, S. M. Mitchell and A. G. Long. 2002. "Alliance Treaty Obligations and Provisions, 1815-1944."
 *International Interactions* 28(3): 237-60.
 """
@@ -29,7 +32,7 @@ import numpy as np
 
 from foedus.theory._validate import _array
 
-__all__ = ["expected_victory_restraint", "victory_probability"]
+__all__ = ["expected_support", "expected_victory_restraint", "victory_probability"]
 
 
 def victory_probability(initiator, target, initiator_allies=0.0, target_allies=0.0, *, check: bool = True) -> np.ndarray:
@@ -90,3 +93,38 @@ def expected_victory_restraint(p_victory, *, check: bool = True) -> np.ndarray:
     p = _array("p_victory", p_victory, unit=True, check=check)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(p < 1.0, np.minimum(p / np.where(p < 1.0, 1.0 - p, 1.0), 1.0), 1.0)
+
+
+def expected_support(reliability, weight: float = 1.0, *, check: bool = True) -> np.ndarray:
+    r"""The share of an ally's capability a side can expect in a war: ``1 - w (1 - rho)``, ``rho`` the chance an ally honours its pledge.
+
+    Bueno de Mesquita (1981, ch. 3-4; Altfeld & Bueno de Mesquita 1979) adds a third party's capability to a side weighted by
+    its expected support, the chance it fights for that side, not in full: an initiator "expects to derive support from allies"
+    only as far as it expects them to come. The record's chance that an ally whose casus foederis arose honours it is the era's
+    reliability ``rho`` (Leeds, Long & Mitchell 2000: about three quarters before 1945; Berkemeier & Fuhrmann 2018: 66 % before
+    1945, 22 % from 1945), the :func:`foedus.theory.war.honour_base_rate` the allies' decisions are drawn at. ``weight`` ``w``
+    in [0, 1] moves between every ally counted in full (0) and the published expected support (1).
+
+    .. math:: s = 1 - w\,(1 - \rho)
+
+    Parameters
+    ----------
+    reliability : array_like of float in [0, 1], the chance an ally honours its pledge
+    weight : float in [0, 1]
+    check : bool, default True
+
+    Returns
+    -------
+    ndarray of float in [0, 1], the shape of ``reliability``: the factor on each ally's capability at the theatre.
+
+    Examples
+    --------
+    >>> expected_support([0.68, 0.22]).round(2).tolist()
+    [0.68, 0.22]
+    >>> expected_support([0.22], 0.0).tolist()
+    [1.0]
+    """
+    rho = _array("reliability", reliability, unit=True, check=check)
+    if check and not (np.isfinite(weight) and 0.0 <= weight <= 1.0):
+        raise ValueError(f"weight: must lie in [0, 1], got {weight!r}")
+    return 1.0 - weight * (1.0 - rho)

@@ -27,6 +27,7 @@ from foedus.sim.steps.war_entry import war_key as _war_key
 from foedus.sim.steps.war_entry import war_pact_pairs  # noqa: F401  (the ties a war spreads along: re-exported beside defence_pairs)
 from foedus.sim.steps.war_entry import warring_partners as _warring_partners
 from foedus.sim.steps.war_onset_deterrence import great_power_deterrence
+from foedus.sim.steps.war_expected_victory import ally_support, expected_victory  # the initiator's odds, allies at their expected support (initiator21)
 from foedus.sim.steps.war_initiators import initiators  # who begins a war a pair goes to (moved out, gpwar16)
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.world import World
@@ -263,7 +264,7 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     x = onset_covariates(world, i[k], j[k])  # the drawn pairs' covariates, for their explanation (elementwise: the same values)
     att, tgt, who = initiators(world, rng, i[k], j[k])
     # a reason to expect victory: the initiator begins the war with its odds of prevailing, its allies and the target's counted
-    p_win = expected_victory(world, att, tgt)
+    p_win, support = expected_victory(world, att, tgt), ally_support(world)
     restraint = th_onset.expected_victory_restraint(p_win, check=world.inputs.check) ** p.war_onset_expected_victory
     # the nuclear revolution: no war between two nuclear-armed states can be won (Jervis 1989), as for entering one;
     # nor against a state a nuclear-armed great power is pledged to defend (extended deterrence)
@@ -281,6 +282,7 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     details = [
         {"cause": "war onset", "allies_out_of_reach": f, "factors": {
             **{t: float(x[t][e]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), "hostility": float(hostility[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r),
+            **({"ally_expected_support": support} if support < 1.0 else {}),  # the initiator's defence partners' share (initiator21)
             **({"extended_deterrence": float(dt), "protector_fights_probability": float(pq)} if pq > 0 else {})}, **m}
         for e, (q, f, w, m, pv, r, dt, pq) in enumerate(zip(k, far, who, mandate, p_win, restraint, deter, protected))
     ]
@@ -304,31 +306,6 @@ def nuclear_onset_factor(world: World, att: np.ndarray, tgt: np.ndarray) -> np.n
     own = th_join.nuclear_entry_restraint(nuclear[att], nuclear[tgt], p.nuclear_onset_restraint)
     extended = th_join.nuclear_entry_restraint(nuclear[att], covers, p.extended_nuclear_deterrence)
     return np.minimum(own, extended)
-
-
-def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarray:
-    """Each initiator's :func:`foedus.theory.war_onset.victory_probability` against its target, the war fought on the target's ground.
-
-    Capabilities are CINC shares arriving at the target (:func:`foedus.theory.war_onset.reach`: the initiator's and the
-    allies' discounted by the loss-of-strength gradient, the target's at home). The target's side counts its defence
-    partners (the allies the attack calls: :func:`call_allies`), the initiator's its defence and offence partners (Bueno de
-    Mesquita counts every third party by its preference, and an ally's is for its partner: the record's weaker initiators
-    were most often backed, North Korea in 1950, Egypt in 1973), each active, not permanently neutral, and not bound by a
-    defence pact to the other belligerent (conflicting obligations keep them out). Offence partners alone (Leeds 2003) lost
-    in-sample facts in 2026-12 (multipolar-1815's alliances 0.014 a state-year against the record's 0.029).
-    """
-    n = world.n
-    c = world.state.cinc
-    everyone = np.arange(n)
-    at_target = c[None, :] * _reach(world, everyone[None, :], tgt[:, None])  # (K, N): each state's capability at each target
-    d, o = defence_pairs(world), offence_pairs(world)
-    free = world.state.active & ~permanently_neutral(world)
-    t_allies = d[tgt] & ~d[att] & free[None, :]
-    a_allies = (d[att] | o[att]) & ~d[tgt] & ~t_allies & free[None, :]
-    for m in (t_allies, a_allies):
-        m[np.arange(len(att)), att] = m[np.arange(len(att)), tgt] = False
-    own = at_target[np.arange(len(att)), att]
-    return th_onset.victory_probability(own, c[tgt], (at_target * a_allies).sum(axis=1), (at_target * t_allies).sum(axis=1), check=world.inputs.check)
 
 
 def _under_way(world: World, war: dict) -> bool:
