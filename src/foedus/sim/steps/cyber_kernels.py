@@ -87,12 +87,40 @@ def consented_best(want, value, members, reciprocity, access, trust_in, benefit,
     """``want`` (A, C) narrowed to the candidates every member consents to (no refusal of :func:`consent_refusals`), then to the one
     of highest ``value`` in each row (:func:`one_a_year`): the accessions of a year (``foedus.sim.steps.cyber._consented``)."""
     a_n, c_n = want.shape
+    n = members.shape[1]
     ok = np.zeros((a_n, c_n), np.bool_)
+    idx = np.empty(n, np.int64)  # a row's members, listed once (not the N columns scanned for each of its candidates)
     for a in range(a_n):
+        k = -1
         for c in range(c_n):
-            if want[a, c]:
-                ok[a, c] = _refusals(members, a, c, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap, True) == 0
+            if not want[a, c]:
+                continue
+            if k < 0:
+                k = 0
+                for j in range(n):
+                    if members[a, j]:
+                        idx[k] = j
+                        k += 1
+            ok[a, c] = not _refused(idx, k, a, c, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap)
     return one_a_year(ok, value)
+
+
+@njit(cache=True, inline="always")
+def _refused(idx, k, a, c, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap):  # pragma: no cover (compiled)
+    """Whether a member of row ``a`` (its ``k`` member states ``idx[:k]``, in ascending order) refuses candidate ``c``: the rule
+    of :func:`_refusals` (the same operations on the same numbers, member by member) stopped at the first refusal."""
+    acc = access[a]
+    for p in range(k):
+        j = idx[p]
+        rho = reciprocity[a, j] * (1.0 - acc * (1.0 - trust_in[j, c]))
+        if with_cap:
+            total = cap_sum[a] - cap[j] + cand_cap[c]
+            b = salience * max(total, 0.0) / size[a]
+        else:
+            b = benefit[a, j]
+        if rho * b - (1.0 - rho) * vul[j] < 0.0:
+            return True
+    return False
 
 
 @njit(cache=True)
@@ -280,18 +308,24 @@ def alignment_camps(members, cap, regime):  # pragma: no cover (compiled)
     size = np.zeros(a_n)
     camp = np.empty(a_n)
     for a in range(a_n):
+        # the argmax over the members alone: the others are -inf, which no member's capacity exceeds (a member's NaN is taken
+        # first, and where every member's is -inf numpy's first of the largest is column 0: idx stays 0)
         count = 0
-        best = cap[0] if members[a, 0] else -np.inf
+        best = -np.inf
         idx = 0
+        found_nan = False
         for j in range(n):
             if members[a, j]:
                 count += 1
-            if j == 0 or np.isnan(best):
-                continue
-            x = cap[j] if members[a, j] else -np.inf
-            if np.isnan(x) or x > best:
-                best = x
-                idx = j
+                if found_nan:
+                    continue
+                x = cap[j]
+                if np.isnan(x):
+                    found_nan = True
+                    idx = j
+                elif x > best:
+                    best = x
+                    idx = j
         size[a] = count
         camp[a] = regime[idx] if count > 0 else np.nan
     return size, camp
@@ -458,14 +492,18 @@ def state_year(members, size, cap, camp, value, tolerance, draw_in, draw_out, co
     rows) then :func:`consented_best` of the states (their capacity counted, ``trust`` as ``trust_in``): ``joining`` and ``leaving``
     (A, N) bool, the same truth values (``foedus.sim.steps.cyber._cyber_alignments``)."""
     a_n, n = members.shape
-    exits = np.empty((a_n, n), last_exit.dtype)
-    entries = np.empty((a_n, n), entry_year.dtype)
-    for a in range(a_n):
+    want = np.zeros((a_n, n), np.bool_)
+    leaving = np.zeros((a_n, n), np.bool_)
+    for a in range(a_n):  # state_moves' rule, elementwise, its last_exit and entry_year read at the row slots[a]
         s = slots[a]
+        some = size[a] > 0
         for i in range(n):
-            exits[a, i] = last_exit[s, i]
-            entries[a, i] = entry_year[s, i]
-    want, leaving = state_moves(members, size, cap, camp, value, tolerance, draw_in, draw_out, consider_rate, exit_rate, exits, entries, year)
+            in_camp = camp[a, i] <= tolerance
+            v = value[a, i]
+            if members[a, i]:
+                leaving[a, i] = (v < 0.0 or not in_camp) and draw_out[a, i] < exit_rate and entry_year[s, i] < year
+            else:
+                want[a, i] = some and cap[i] > 0 and in_camp and v > 0.0 and draw_in[a, i] < consider_rate and last_exit[s, i] != year
     joining = consented_best(want, value, members, reciprocity, access, trust, benefit, cap_sum, cap, cap, salience, size, vul, True)
     return joining, leaving
 
