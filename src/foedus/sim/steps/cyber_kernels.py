@@ -416,6 +416,8 @@ def incidents(intr, cap, draws, base, sensitivity, trust, learning_rate, recover
     attributed = np.zeros((n, n), np.bool_)
     i_idx = np.empty(draws.shape[0], np.int64)
     j_idx = np.empty(draws.shape[0], np.int64)
+    i_all = np.empty(draws.shape[0], np.int64)  # every intrusion (row-major), for the trust entries they move
+    j_all = np.empty(draws.shape[0], np.int64)
     k = 0
     q = 0
     b = base
@@ -432,20 +434,36 @@ def incidents(intr, cap, draws, base, sensitivity, trust, learning_rate, recover
                 i_idx[k] = i
                 j_idx[k] = j
                 k += 1
+            i_all[q] = i
+            j_all[q] = j
             q += 1
     new_trust = np.empty((n, n))
     trust_year = np.empty((n, n))
+    # an entry [i, j] of no intrusion of j into i (nearly all): the same operations with nn = alpha = 0, whose signal and ceiling
+    # are then the same numbers for every such entry (taken once), in a pass without the exponential's branch; then the entries
+    # of the intrusions, by the whole rule
+    m0 = 0.0 * (0.0 + suspicion * (1.0 - 0.0))
+    signal0 = -np.expm1(-m0) if m0 != 0.0 else 0.0
+    ceiling0 = 1.0 - espionage_risk * 0.0
     for i in range(n):
         for j in range(n):
             t = trust[i, j]
-            nn = 1.0 if intr[j, i] else 0.0
-            alpha = 1.0 if attributed[j, i] else 0.0
-            m = nn * (alpha + suspicion * (1.0 - alpha))
-            signal = -np.expm1(-m) if m != 0.0 else 0.0
-            v = t - learning_rate * signal * t + recovery_rate * (1.0 - signal) * (1.0 - t)
+            v = t - learning_rate * signal0 * t + recovery_rate * (1.0 - signal0) * (1.0 - t)
             v = min(max(v, 0.0), 1.0)
             new_trust[i, j] = v
-            trust_year[i, j] = _np_minimum(v, 1.0 - espionage_risk * nn)
+            trust_year[i, j] = _np_minimum(v, ceiling0)
+    for r in range(q):
+        i = j_all[r]  # the victim's trust in the intruder: [victim, intruder]
+        j = i_all[r]
+        t = trust[i, j]
+        nn = 1.0
+        alpha = 1.0 if attributed[j, i] else 0.0
+        m = nn * (alpha + suspicion * (1.0 - alpha))
+        signal = -np.expm1(-m) if m != 0.0 else 0.0
+        v = t - learning_rate * signal * t + recovery_rate * (1.0 - signal) * (1.0 - t)
+        v = min(max(v, 0.0), 1.0)
+        new_trust[i, j] = v
+        trust_year[i, j] = _np_minimum(v, 1.0 - espionage_risk * nn)
     qq = 0.5 * (1.0 + distinguishability)
     scale = intrusion * detection * attribution
     escalation = np.empty(k)
@@ -525,6 +543,10 @@ def group_reciprocity(trust: np.ndarray, members: np.ndarray, access: np.ndarray
         mr = mf if rows.all() else mf[rows]
         logf = np.empty(tau.shape)
         if log_factors(tau, m, rows, a_val, logf):
+            if mr is mf:  # every alignment of this access value (the usual year): the product is the result, exponentiated in place
+                log_rho = mr @ logf.T
+                np.exp(log_rho, out=log_rho)
+                return log_rho
             log_rho[rows] = mr @ logf.T
             continue
         finite = np.isfinite(logf)
