@@ -88,10 +88,13 @@ def consented_best(want, value, members, reciprocity, access, trust_in, benefit,
     of highest ``value`` in each row (:func:`one_a_year`): the accessions of a year (``foedus.sim.steps.cyber._consented``)."""
     a_n, c_n = want.shape
     n = members.shape[1]
-    ok = np.zeros((a_n, c_n), np.bool_)
+    out = np.zeros((a_n, c_n), np.bool_)
     idx = np.empty(n, np.int64)  # a row's members, listed once (not the N columns scanned for each of its candidates)
     for a in range(a_n):
         k = -1
+        some = False
+        best = -np.inf
+        at = 0
         for c in range(c_n):
             if not want[a, c]:
                 continue
@@ -101,8 +104,20 @@ def consented_best(want, value, members, reciprocity, access, trust_in, benefit,
                     if members[a, j]:
                         idx[k] = j
                         k += 1
-            ok[a, c] = not _refused(idx, k, a, c, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap)
-    return one_a_year(ok, value)
+            if _refused(idx, k, a, c, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap):
+                continue
+            # one_a_year's argmax of value where consented, -inf elsewhere, taken over the consented columns alone (a column of -inf
+            # never displaces the best; column 0 is the argmax's start; once the best is NaN nothing displaces it)
+            some = True
+            x = value[a, c]
+            if c == 0:
+                best = x
+            elif not np.isnan(best) and (np.isnan(x) or x > best):
+                best = x
+                at = c
+        if some:
+            out[a, at] = True
+    return out
 
 
 @njit(cache=True, inline="always")
