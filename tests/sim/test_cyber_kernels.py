@@ -209,6 +209,8 @@ def test_consented_best_is_the_consent_then_one_a_year(seed, with_cap):
     cand_cap = cap if with_cap else np.zeros(c_n)
     want = (rng.random((a_n, c_n)) < 0.4) & (size > 0)[:, None]
     value = rng.choice([0.1, 0.2, 0.3], (a_n, c_n)) if seed % 2 else rng.random((a_n, c_n))  # ties (the first kept) and distinct values
+    if seed % 4 == 3:
+        value[rng.random((a_n, c_n)) < 0.1] = np.nan  # NaN values: the argmax's first NaN wins
     got = consented_best(want, value, members, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap)
     a_idx, c_idx = np.nonzero(want)
     ok = consent_refusals(members, a_idx, c_idx, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap) == 0
@@ -227,6 +229,8 @@ def test_alignment_camps_are_the_member_count_and_the_theorys_camp(seed):
     cap = rng.choice([0.0, 0.3, 0.7, 1.0], n) if seed % 2 else rng.random(n)  # ties (the first kept) and distinct capacities
     if seed == 7:
         cap[rng.integers(n)] = np.nan
+    if seed == 5:
+        cap[:] = -np.inf  # every member's capacity -inf: numpy's argmax is column 0, a member or not (the argmax over the members alone keeps it)
     regime = rng.random(n)
     size, camp = alignment_camps(members, cap, regime)
     assert np.array_equal(_bits(size), _bits(members.astype(float).sum(axis=1)))

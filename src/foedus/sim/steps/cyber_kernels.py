@@ -87,12 +87,55 @@ def consented_best(want, value, members, reciprocity, access, trust_in, benefit,
     """``want`` (A, C) narrowed to the candidates every member consents to (no refusal of :func:`consent_refusals`), then to the one
     of highest ``value`` in each row (:func:`one_a_year`): the accessions of a year (``foedus.sim.steps.cyber._consented``)."""
     a_n, c_n = want.shape
-    ok = np.zeros((a_n, c_n), np.bool_)
+    n = members.shape[1]
+    out = np.zeros((a_n, c_n), np.bool_)
+    idx = np.empty(n, np.int64)  # a row's members, listed once (not the N columns scanned for each of its candidates)
     for a in range(a_n):
+        k = -1
+        some = False
+        best = -np.inf
+        at = 0
         for c in range(c_n):
-            if want[a, c]:
-                ok[a, c] = _refusals(members, a, c, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap, True) == 0
-    return one_a_year(ok, value)
+            if not want[a, c]:
+                continue
+            if k < 0:
+                k = 0
+                for j in range(n):
+                    if members[a, j]:
+                        idx[k] = j
+                        k += 1
+            if _refused(idx, k, a, c, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap):
+                continue
+            # one_a_year's argmax of value where consented, -inf elsewhere, taken over the consented columns alone (a column of -inf
+            # never displaces the best; column 0 is the argmax's start; once the best is NaN nothing displaces it)
+            some = True
+            x = value[a, c]
+            if c == 0:
+                best = x
+            elif not np.isnan(best) and (np.isnan(x) or x > best):
+                best = x
+                at = c
+        if some:
+            out[a, at] = True
+    return out
+
+
+@njit(cache=True, inline="always")
+def _refused(idx, k, a, c, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap):  # pragma: no cover (compiled)
+    """Whether a member of row ``a`` (its ``k`` member states ``idx[:k]``, in ascending order) refuses candidate ``c``: the rule
+    of :func:`_refusals` (the same operations on the same numbers, member by member) stopped at the first refusal."""
+    acc = access[a]
+    for p in range(k):
+        j = idx[p]
+        rho = reciprocity[a, j] * (1.0 - acc * (1.0 - trust_in[j, c]))
+        if with_cap:
+            total = cap_sum[a] - cap[j] + cand_cap[c]
+            b = salience * max(total, 0.0) / size[a]
+        else:
+            b = benefit[a, j]
+        if rho * b - (1.0 - rho) * vul[j] < 0.0:
+            return True
+    return False
 
 
 @njit(cache=True)
@@ -280,18 +323,24 @@ def alignment_camps(members, cap, regime):  # pragma: no cover (compiled)
     size = np.zeros(a_n)
     camp = np.empty(a_n)
     for a in range(a_n):
+        # the argmax over the members alone: the others are -inf, which no member's capacity exceeds (a member's NaN is taken
+        # first, and where every member's is -inf numpy's first of the largest is column 0: idx stays 0)
         count = 0
-        best = cap[0] if members[a, 0] else -np.inf
+        best = -np.inf
         idx = 0
+        found_nan = False
         for j in range(n):
             if members[a, j]:
                 count += 1
-            if j == 0 or np.isnan(best):
-                continue
-            x = cap[j] if members[a, j] else -np.inf
-            if np.isnan(x) or x > best:
-                best = x
-                idx = j
+                if found_nan:
+                    continue
+                x = cap[j]
+                if np.isnan(x):
+                    found_nan = True
+                    idx = j
+                elif x > best:
+                    best = x
+                    idx = j
         size[a] = count
         camp[a] = regime[idx] if count > 0 else np.nan
     return size, camp
@@ -382,6 +431,8 @@ def incidents(intr, cap, draws, base, sensitivity, trust, learning_rate, recover
     attributed = np.zeros((n, n), np.bool_)
     i_idx = np.empty(draws.shape[0], np.int64)
     j_idx = np.empty(draws.shape[0], np.int64)
+    i_all = np.empty(draws.shape[0], np.int64)  # every intrusion (row-major), for the trust entries they move
+    j_all = np.empty(draws.shape[0], np.int64)
     k = 0
     q = 0
     b = base
@@ -398,20 +449,36 @@ def incidents(intr, cap, draws, base, sensitivity, trust, learning_rate, recover
                 i_idx[k] = i
                 j_idx[k] = j
                 k += 1
+            i_all[q] = i
+            j_all[q] = j
             q += 1
     new_trust = np.empty((n, n))
     trust_year = np.empty((n, n))
+    # an entry [i, j] of no intrusion of j into i (nearly all): the same operations with nn = alpha = 0, whose signal and ceiling
+    # are then the same numbers for every such entry (taken once), in a pass without the exponential's branch; then the entries
+    # of the intrusions, by the whole rule
+    m0 = 0.0 * (0.0 + suspicion * (1.0 - 0.0))
+    signal0 = -np.expm1(-m0) if m0 != 0.0 else 0.0
+    ceiling0 = 1.0 - espionage_risk * 0.0
     for i in range(n):
         for j in range(n):
             t = trust[i, j]
-            nn = 1.0 if intr[j, i] else 0.0
-            alpha = 1.0 if attributed[j, i] else 0.0
-            m = nn * (alpha + suspicion * (1.0 - alpha))
-            signal = -np.expm1(-m) if m != 0.0 else 0.0
-            v = t - learning_rate * signal * t + recovery_rate * (1.0 - signal) * (1.0 - t)
+            v = t - learning_rate * signal0 * t + recovery_rate * (1.0 - signal0) * (1.0 - t)
             v = min(max(v, 0.0), 1.0)
             new_trust[i, j] = v
-            trust_year[i, j] = _np_minimum(v, 1.0 - espionage_risk * nn)
+            trust_year[i, j] = _np_minimum(v, ceiling0)
+    for r in range(q):
+        i = j_all[r]  # the victim's trust in the intruder: [victim, intruder]
+        j = i_all[r]
+        t = trust[i, j]
+        nn = 1.0
+        alpha = 1.0 if attributed[j, i] else 0.0
+        m = nn * (alpha + suspicion * (1.0 - alpha))
+        signal = -np.expm1(-m) if m != 0.0 else 0.0
+        v = t - learning_rate * signal * t + recovery_rate * (1.0 - signal) * (1.0 - t)
+        v = min(max(v, 0.0), 1.0)
+        new_trust[i, j] = v
+        trust_year[i, j] = _np_minimum(v, 1.0 - espionage_risk * nn)
     qq = 0.5 * (1.0 + distinguishability)
     scale = intrusion * detection * attribution
     escalation = np.empty(k)
@@ -458,14 +525,18 @@ def state_year(members, size, cap, camp, value, tolerance, draw_in, draw_out, co
     rows) then :func:`consented_best` of the states (their capacity counted, ``trust`` as ``trust_in``): ``joining`` and ``leaving``
     (A, N) bool, the same truth values (``foedus.sim.steps.cyber._cyber_alignments``)."""
     a_n, n = members.shape
-    exits = np.empty((a_n, n), last_exit.dtype)
-    entries = np.empty((a_n, n), entry_year.dtype)
-    for a in range(a_n):
+    want = np.zeros((a_n, n), np.bool_)
+    leaving = np.zeros((a_n, n), np.bool_)
+    for a in range(a_n):  # state_moves' rule, elementwise, its last_exit and entry_year read at the row slots[a]
         s = slots[a]
+        some = size[a] > 0
         for i in range(n):
-            exits[a, i] = last_exit[s, i]
-            entries[a, i] = entry_year[s, i]
-    want, leaving = state_moves(members, size, cap, camp, value, tolerance, draw_in, draw_out, consider_rate, exit_rate, exits, entries, year)
+            in_camp = camp[a, i] <= tolerance
+            v = value[a, i]
+            if members[a, i]:
+                leaving[a, i] = (v < 0.0 or not in_camp) and draw_out[a, i] < exit_rate and entry_year[s, i] < year
+            else:
+                want[a, i] = some and cap[i] > 0 and in_camp and v > 0.0 and draw_in[a, i] < consider_rate and last_exit[s, i] != year
     joining = consented_best(want, value, members, reciprocity, access, trust, benefit, cap_sum, cap, cap, salience, size, vul, True)
     return joining, leaving
 
@@ -487,6 +558,10 @@ def group_reciprocity(trust: np.ndarray, members: np.ndarray, access: np.ndarray
         mr = mf if rows.all() else mf[rows]
         logf = np.empty(tau.shape)
         if log_factors(tau, m, rows, a_val, logf):
+            if mr is mf:  # every alignment of this access value (the usual year): the product is the result, exponentiated in place
+                log_rho = mr @ logf.T
+                np.exp(log_rho, out=log_rho)
+                return log_rho
             log_rho[rows] = mr @ logf.T
             continue
         finite = np.isfinite(logf)
