@@ -25,6 +25,7 @@ from foedus.sim.yearcache import _same
 from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import exchange as th_exchange
 from foedus.theory import pledge_kernels as pledge_kern
+from foedus.theory.pledge_kernels import _top_two
 
 __all__ = ["concession_reach", "concession_reach_reference", "pair_autonomy", "pair_autonomy_terms", "refresh_autonomy", "valued"]
 
@@ -243,13 +244,15 @@ def _concession_reach(world: World) -> np.ndarray | float:
     has_reach = reach is not None and reach.shape == (n, n)
     empty, empty_b = np.zeros((0, 0)), np.zeros((0, 0), bool)
     lb = stage and p.local_balance_threshold > 0
-    q = pledge_kern.local_balance(world.results.threat, reach) if lb else empty
+    fused = lb and n >= 2  # the local balance's entries computed in the kernel's pass (pledge_kernels' operations), not an (N, N) array first
+    q = pledge_kern.local_balance(world.results.threat, reach) if lb and not fused else empty
     out = np.empty((n, n))
     _reach_kernel(
         np.ascontiguousarray(reach, dtype=float) if has_reach else empty, np.ascontiguousarray(pw, dtype=float), stage, float(p.concession_reach_threshold),
         q, lb, float(p.local_balance_threshold), np.ascontiguousarray(c, dtype=bool) if has_c else empty_b,
         np.ascontiguousarray(world.state.major, dtype=bool), interest, float(p.concession_interest_weight),
         adversaries(world) if relevant else empty_b, relevant, has_reach, float(p.concession_adversary_reach), out,
+        np.ascontiguousarray(world.results.threat, dtype=float) if fused else empty, fused,
     )
     return out
 
@@ -290,12 +293,19 @@ def _clipped_at_least(x, t):  # pragma: no cover (compiled)
 
 
 @njit(cache=True)
-def _reach_kernel(reach, pw, stage, r_thr, q, lb, lb_thr, c, major, interest, w, adv, relevant, has_reach, r_adv, out):  # pragma: no cover (compiled)
+def _reach_kernel(reach, pw, stage, r_thr, q, lb, lb_thr, c, major, interest, w, adv, relevant, has_reach, r_adv, out, t, fused):  # pragma: no cover (compiled)
     """The entries of :func:`concession_reach_reference` (into ``out``): ``stage`` the sphere (threshold ``r_thr``) and, where ``lb``,
     the local balance ``q`` at ``lb_thr``; ``interest`` :func:`foedus.theory.exchange.concession_interest` at weight ``w`` of the
     contiguity ``c`` and ``major``, and where ``relevant`` :func:`foedus.theory.interests.adversary_relevance` of the adversaries
-    ``adv`` (their neighbours, and where ``has_reach`` the states at least ``r_adv`` of their capability reaches)."""
+    ``adv`` (their neighbours, and where ``has_reach`` the states at least ``r_adv`` of their capability reaches). ``fused`` (with
+    ``lb``, at least two states): the local balance's entries computed here from the threats ``t`` and ``reach``, the operations of
+    :func:`foedus.theory.pledge_kernels.local_balance` (``q`` unread), without its (N, N) array (issue 16)."""
     n = pw.shape[0]
+    first = np.zeros(n if fused else 0, np.int64)  # each j's largest threat and the next (pledge_kernels._top_two)
+    second = np.zeros(n if fused else 0, np.int64)
+    if fused:
+        for j in range(n):
+            first[j], second[j] = _top_two(t, j, n)
     # the shares R[j, i] / p_i read row by row of R (j outer): share[i, j] is i's at j
     near = np.zeros((n, n), np.uint8)  # near[a, j]: j borders a or a's reach share there is at least r_adv (bytes: the rows OR in SIMD)
     inside = np.ones((n, n))  # the sphere (and local balance) term
@@ -319,7 +329,18 @@ def _reach_kernel(reach, pw, stage, r_thr, q, lb, lb_thr, c, major, interest, w,
             if stage:
                 s1 = inside[i, j]
                 if lb:
-                    s1 = s1 * (1.0 if q[i, j] >= lb_thr else 0.0)
+                    if fused:  # pledge_kernels._balance_kernel's entry (i, j)
+                        if i == j:
+                            qij = 1.0
+                        else:
+                            k = second[j] if first[j] == i else first[j]
+                            has = (0.0 if k == j else t[j, k]) > 0
+                            own = reach[j, i]
+                            tot = own + reach[j, k]
+                            qij = own / tot if (has and tot > 0) else 1.0
+                    else:
+                        qij = q[i, j]
+                    s1 = s1 * (1.0 if qij >= lb_thr else 0.0)
                 x = s1
             if interest:
                 if i == j:
