@@ -2,7 +2,8 @@
 pair's covariates those of :func:`foedus.sim.steps.conflict.onset_covariates`, and the war risk built from them that of
 :func:`foedus.theory.war_onset.war_onset_hazard` and :func:`foedus.theory.offence.war_expectation` of those covariates (the
 steps' path without the kept terms), on a synthetic world and record-built scenarios, with war memories, regimes, rivalries,
-capabilities, great powers and defence pacts drawn at random, and with no war memory yet."""
+capabilities, great powers, wars and defence pacts drawn at random, and with no war memory yet; and the capitals' log distances
+kept for the run are the theory's (:func:`foedus.theory.war_onset.log_distance`), computed again when the distances change."""
 
 from __future__ import annotations
 
@@ -44,9 +45,13 @@ def test_the_compiled_war_risk_is_the_theorys_to_the_bit(monkeypatch):
                 w.state.regime = np.where(rng.random(n) < 0.2, 0.0, rng.random(n))
                 w.state.power = np.where(rng.random(n) < 0.1, 0.0, rng.random(n) / n)
                 w.state.major = rng.random(n) < 0.15
-            if trial >= 2:  # defence pacts drawn at random (the one covariate the kept terms leave out)
+            if trial >= 2:  # defence pacts drawn at random (the one covariate the kept terms leave out), and wars (one on the diagonal)
                 d = rng.random((n, n)) < 0.2
                 monkeypatch.setattr(conflict, "defence_pairs", lambda world, d=d | d.T: d)
+                war = rng.random((n, n)) < 0.02
+                war = war | war.T
+                war[0, 0] = True
+                w.state.at_war = war
             w.cache.clear()
             w.year_cache.entries.clear()
             terms = pact_war_risk._onset_terms(w)
@@ -64,3 +69,15 @@ def test_the_compiled_war_risk_is_the_theorys_to_the_bit(monkeypatch):
             monkeypatch.undo()  # the world's own defence pacts for the next run
             checked += 1
     assert checked == 15
+
+
+def test_the_log_distances_follow_the_capitals():
+    sim = Simulation(synthetic_scenario(12, seed=3, years=2, alliances=1, spread_km=5000.0), rng=1)
+    w = sim.world
+    capital = w.inputs.capital_km if w.inputs.capital_km is not None else w.inputs.distance_km
+    first = pact_war_risk._log_distance(w, capital)
+    assert _bits(first) == _bits(th_onset.log_distance(capital))
+    assert pact_war_risk._log_distance(w, capital) is first
+    moved = capital * 2.0
+    again = pact_war_risk._log_distance(w, moved)
+    assert again is not first and _bits(again) == _bits(th_onset.log_distance(moved))

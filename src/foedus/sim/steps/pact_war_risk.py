@@ -17,6 +17,7 @@ from foedus.sim.steps import war_risk_kernels as risk_kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import onset_covariates
 from foedus.sim.world import World
+from foedus.sim.yearcache import _same
 from foedus.theory import offence as th_offence
 from foedus.theory import war_onset as th_onset
 from foedus.theory.renunciation import territorial_integrity_norm
@@ -86,13 +87,22 @@ def _compiled_terms(world: World, i: np.ndarray, j: np.ndarray) -> tuple[np.ndar
     head = np.empty(len(i))
     risk_kern.onset_terms(
         np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), np.ascontiguousarray(world.inputs.contiguous, dtype=bool),
-        np.ascontiguousarray(capital, dtype=float), np.ascontiguousarray(s.power, dtype=float), np.ascontiguousarray(s.major, dtype=bool),
+        _log_distance(world, capital), np.ascontiguousarray(s.power, dtype=float), np.ascontiguousarray(s.major, dtype=bool),
         np.ascontiguousarray(s.rivalry, dtype=float), np.ascontiguousarray(wh, dtype=float), wh.shape == (n, n), np.ascontiguousarray(s.regime, dtype=float),
         np.ascontiguousarray(conflict._nuclear(world), dtype=bool), bool(territorial_integrity_norm(s.year)),
         np.zeros((1, 1), np.bool_) if sp is None else np.ascontiguousarray(sp, dtype=bool), sp is not None, float(p.war_onset_intercept),
         np.asarray(p.war_onset_coefficients(), dtype=float), x, head,
     )
     return x, head
+
+
+def _log_distance(world: World, capital: np.ndarray) -> np.ndarray:
+    """:func:`foedus.theory.war_onset.log_distance` (N, N) of the capitals' distances ``capital``, computed once while they are the same
+    to the bit (the inputs of a run: one array a run, compared at each ask), not for the live pairs every year (issue 16)."""
+    hit = world.cache.get("abstention_log_distance")
+    if hit is None or not _same(hit[0], capital):
+        hit = world.cache["abstention_log_distance"] = (np.array(capital, copy=True), np.ascontiguousarray(th_onset.log_distance(capital), dtype=float))
+    return hit[1]
 
 
 def _live_pairs(world: World) -> tuple[np.ndarray, np.ndarray]:
@@ -107,18 +117,22 @@ def _war_risk_computed(world: World, terms: tuple | None = None) -> np.ndarray:
     ``terms``: :func:`_onset_terms` of this world (the live pairs and their covariates but the defence pact's); None computes them."""
     p = world.inputs.params
     n = world.n
-    risk = np.zeros((n, n))
+    compiled = terms is not None and isinstance(terms[3], _Partial)
+    risk = np.empty((n, n)) if compiled else np.zeros((n, n))  # the compiled path writes every entry (scatter_risk)
     if terms is None:
         i, j = _live_pairs(world)
         x = onset_covariates(world, i, j) if len(i) else {}
         cov = tuple(x.get(t) for t in th_onset.WAR_ONSET_TERMS)
-    elif isinstance(terms[3], _Partial):  # the compiled terms: the defence pacts' term and the four after it added to the kept sum
+    elif compiled:  # the compiled terms: the defence pacts' term and the four after it added to the kept sum
         i, j, _, part = terms
         eta = np.empty(len(i))
-        risk_kern.finish_eta(part.head, part.x, np.take(conflict.defence_pairs(world), i * n + j), np.asarray(p.war_onset_coefficients(), dtype=float), eta)
+        risk_kern.finish_eta(part.head, part.x, i, j, np.ascontiguousarray(conflict.defence_pairs(world), dtype=bool), np.asarray(p.war_onset_coefficients(), dtype=float), eta)
         h = 1.0 / (1.0 + np.exp(-eta))  # foedus.theory.rivalry.logit_hazard's last step, numpy's
-        risk[i, j] = risk[j, i] = th_offence.war_expectation(h, p.abstention_horizon, check=False)
-        i = i[:0]  # written
+        v = th_offence.war_expectation(h, p.abstention_horizon, check=False)
+        at_war = world.state.at_war
+        has_war = at_war.shape == (n, n)
+        risk_kern.scatter_risk(i, j, v, np.ascontiguousarray(at_war, dtype=bool) if has_war else np.zeros((1, 1), np.bool_), has_war, risk)
+        return risk
     else:
         i, j, cov, _ = terms
         if len(i):
