@@ -25,7 +25,6 @@ from foedus.sim.yearcache import _same
 from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import exchange as th_exchange
 from foedus.theory import pledge_kernels as pledge_kern
-from foedus.theory.pledge_kernels import _top_two
 
 __all__ = ["concession_reach", "concession_reach_reference", "pair_autonomy", "pair_autonomy_terms", "refresh_autonomy", "valued"]
 
@@ -132,21 +131,61 @@ def _valued_terms(world: World, bargain: tuple, reach_c) -> tuple[np.ndarray, np
     if np.ndim(reach_c) == 0:
         r = float(reach_c)
         return tuple(a.copy() for a in at(r)) if r in (0.0, 1.0) else direct(reach_c)
-    one, none = reach_c == 1.0, reach_c == 0.0
     part = 1.0 - float(p.concession_interest_weight) * (1.0 - 0.0)  # _reach_kernel's 1 - w (1 - rel) of a partner not relevant
-    some = reach_c == part
-    if not (one | none | some).all():
+    rc = np.ascontiguousarray(reach_c, dtype=float)
+    if rc.shape != old.shape[:1] * 2:
         return direct(reach_c)
-    values = [(r, m) for r, m in ((1.0, one), (0.0, none), (part, some)) if m.any()]
+    present = np.zeros(3, np.bool_)  # the reach's values 1, 0 and part, each present somewhere (one compiled pass, not six (N, N) ones)
+    if not _reach_values(rc, part, present):
+        return direct(reach_c)
+    values = [r for r, m in zip((1.0, 0.0, part), present) if m]
     if len(values) == 1:
-        return tuple(a.copy() for a in at(values[0][0]))
-    aut, lg = at(values[-1][0])
-    aut, lg = aut.copy(), lg.copy()
-    for r, m in values[:-1]:
-        a, g = at(r)
-        np.copyto(aut, a, where=m)
-        np.copyto(lg, g, where=m)
+        return tuple(a.copy() for a in at(values[0]))
+    # each entry the kept valuation at its own reach (the copies np.copyto made under the masks reach_c == r)
+    blank = np.zeros((0, 0))
+    terms = [at(r) if m else (blank, blank) for r, m in zip((1.0, 0.0, part), present)]
+    aut, lg = np.empty(rc.shape), np.empty(rc.shape)
+    _pick_valued(rc, part, terms[0][0], terms[0][1], terms[1][0], terms[1][1], terms[2][0], terms[2][1], aut, lg)
     return aut, lg
+
+
+@njit(cache=True)
+def _reach_values(rc, part, present):  # pragma: no cover (compiled)
+    """Whether every entry of ``rc`` is 1, 0 or ``part`` (numpy's ``==``: -0.0 is 0, NaN none of them); ``present[k]``: some entry is the
+    ``k``-th of (1, 0, ``part``)."""
+    n, m = rc.shape
+    for a in range(n):
+        for b in range(m):
+            r = rc[a, b]
+            if r == 1.0:
+                present[0] = True
+            elif r == 0.0:
+                present[1] = True
+            elif r == part:
+                present[2] = True
+            else:
+                return False
+    return True
+
+
+@njit(cache=True)
+def _pick_valued(rc, part, a1, g1, a0, g0, ap, gp, aut, lg):  # pragma: no cover (compiled)
+    """``aut``, ``lg``: each entry the valuation (``a*``) and its log1p (``g*``) kept at the entry's reach ``rc`` (1, 0 or ``part``; the
+    arrays of an absent value are not read). Where ``part`` is 1 or 0 the first of them is taken, as the masks' copies in
+    (1, 0, part) order gave the same entries of the same arrays' values."""
+    n, m = rc.shape
+    for a in range(n):
+        for b in range(m):
+            r = rc[a, b]
+            if r == 1.0:
+                aut[a, b] = a1[a, b]
+                lg[a, b] = g1[a, b]
+            elif r == 0.0:
+                aut[a, b] = a0[a, b]
+                lg[a, b] = g0[a, b]
+            else:
+                aut[a, b] = ap[a, b]
+                lg[a, b] = gp[a, b]
 
 
 def refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -244,15 +283,13 @@ def _concession_reach(world: World) -> np.ndarray | float:
     has_reach = reach is not None and reach.shape == (n, n)
     empty, empty_b = np.zeros((0, 0)), np.zeros((0, 0), bool)
     lb = stage and p.local_balance_threshold > 0
-    fused = lb and n >= 2  # the local balance's entries computed in the kernel's pass (pledge_kernels' operations), not an (N, N) array first
-    q = pledge_kern.local_balance(world.results.threat, reach) if lb and not fused else empty
+    q = pledge_kern.local_balance(world.results.threat, reach) if lb else empty
     out = np.empty((n, n))
     _reach_kernel(
         np.ascontiguousarray(reach, dtype=float) if has_reach else empty, np.ascontiguousarray(pw, dtype=float), stage, float(p.concession_reach_threshold),
         q, lb, float(p.local_balance_threshold), np.ascontiguousarray(c, dtype=bool) if has_c else empty_b,
         np.ascontiguousarray(world.state.major, dtype=bool), interest, float(p.concession_interest_weight),
         adversaries(world) if relevant else empty_b, relevant, has_reach, float(p.concession_adversary_reach), out,
-        np.ascontiguousarray(world.results.threat, dtype=float) if fused else empty, fused,
     )
     return out
 
@@ -293,19 +330,12 @@ def _clipped_at_least(x, t):  # pragma: no cover (compiled)
 
 
 @njit(cache=True)
-def _reach_kernel(reach, pw, stage, r_thr, q, lb, lb_thr, c, major, interest, w, adv, relevant, has_reach, r_adv, out, t, fused):  # pragma: no cover (compiled)
+def _reach_kernel(reach, pw, stage, r_thr, q, lb, lb_thr, c, major, interest, w, adv, relevant, has_reach, r_adv, out):  # pragma: no cover (compiled)
     """The entries of :func:`concession_reach_reference` (into ``out``): ``stage`` the sphere (threshold ``r_thr``) and, where ``lb``,
     the local balance ``q`` at ``lb_thr``; ``interest`` :func:`foedus.theory.exchange.concession_interest` at weight ``w`` of the
     contiguity ``c`` and ``major``, and where ``relevant`` :func:`foedus.theory.interests.adversary_relevance` of the adversaries
-    ``adv`` (their neighbours, and where ``has_reach`` the states at least ``r_adv`` of their capability reaches). ``fused`` (with
-    ``lb``, at least two states): the local balance's entries computed here from the threats ``t`` and ``reach``, the operations of
-    :func:`foedus.theory.pledge_kernels.local_balance` (``q`` unread), without its (N, N) array (issue 16)."""
+    ``adv`` (their neighbours, and where ``has_reach`` the states at least ``r_adv`` of their capability reaches)."""
     n = pw.shape[0]
-    first = np.zeros(n if fused else 0, np.int64)  # each j's largest threat and the next (pledge_kernels._top_two)
-    second = np.zeros(n if fused else 0, np.int64)
-    if fused:
-        for j in range(n):
-            first[j], second[j] = _top_two(t, j, n)
     # the shares R[j, i] / p_i read row by row of R (j outer): share[i, j] is i's at j
     near = np.zeros((n, n), np.uint8)  # near[a, j]: j borders a or a's reach share there is at least r_adv (bytes: the rows OR in SIMD)
     inside = np.ones((n, n))  # the sphere (and local balance) term
@@ -329,18 +359,7 @@ def _reach_kernel(reach, pw, stage, r_thr, q, lb, lb_thr, c, major, interest, w,
             if stage:
                 s1 = inside[i, j]
                 if lb:
-                    if fused:  # pledge_kernels._balance_kernel's entry (i, j)
-                        if i == j:
-                            qij = 1.0
-                        else:
-                            k = second[j] if first[j] == i else first[j]
-                            has = (0.0 if k == j else t[j, k]) > 0
-                            own = reach[j, i]
-                            tot = own + reach[j, k]
-                            qij = own / tot if (has and tot > 0) else 1.0
-                    else:
-                        qij = q[i, j]
-                    s1 = s1 * (1.0 if qij >= lb_thr else 0.0)
+                    s1 = s1 * (1.0 if q[i, j] >= lb_thr else 0.0)
                 x = s1
             if interest:
                 if i == j:
