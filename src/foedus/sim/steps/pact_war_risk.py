@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.sim.steps import conflict  # its defence_pairs read through the module: a test replaces it there
+from foedus.sim.steps import (
+    conflict,  # its defence_pairs read through the module: a test replaces it there
+    year_goods,
+)
 from foedus.sim.steps import conflict_kernels as war_kern
 from foedus.sim.steps import war_risk_kernels as risk_kern
-from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import onset_covariates
 from foedus.sim.world import World
 from foedus.sim.yearcache import _same
@@ -71,7 +73,7 @@ class _Partial:
     """The token of :func:`_onset_terms` computed by :func:`.war_risk_kernels.onset_terms` (equal only to itself, as an ``object()``),
     holding the covariates ``x`` (13, L) and the logit's sum before the defence pact's term ``head`` (L,), for :func:`_war_risk_computed`."""
 
-    __slots__ = ("x", "head")
+    __slots__ = ("head", "x")
 
     def __init__(self, x: np.ndarray, head: np.ndarray):
         self.x, self.head = x, head

@@ -40,13 +40,13 @@ def onset_terms(ii, jj, contiguous, log_distance, power, major, rivalry, war_his
         any_major = major[i] or major[j]
         a = power[i]
         e = power[j]
-        hi = a if (a >= e or a != a) else e  # numpy's maximum and minimum (NaN propagated)
-        lo = a if (a <= e or a != a) else e
+        hi = a if (a >= e or np.isnan(a)) else e  # numpy's maximum and minimum (NaN propagated)
+        lo = a if (a <= e or np.isnan(a)) else e
         par = lo / hi if hi > 0.0 else 0.0  # foedus.theory.rivalry.parity
         u = regime[i]
         v = regime[j]
-        low = u if (u <= v or u != u) else v  # foedus.theory.war_onset.democracy_link
-        high = u if (u >= v or u != u) else v
+        low = u if (u <= v or np.isnan(u)) else v  # foedus.theory.war_onset.democracy_link
+        high = u if (u >= v or np.isnan(u)) else v
         w = np.log1p(war_history[i, j]) if memory else np.log1p(0.0)  # foedus.theory.rivalry.war_term
         sp = spatial[i, j] if has_spatial else False
         x[0, q] = 1.0 if c else 0.0
