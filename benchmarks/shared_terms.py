@@ -25,7 +25,11 @@ from pathlib import Path
 
 
 def child(args: argparse.Namespace) -> None:
-    from warmup import scenario_run, synthetic_run, warm_up  # benchmarks/warmup.py (the script's folder)
+    from warmup import (  # benchmarks/warmup.py (the script's folder)
+        scenario_run,
+        synthetic_run,
+        warm_up,
+    )
 
     from foedus.sim.engine import single_threaded_blas
 
