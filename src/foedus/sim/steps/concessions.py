@@ -131,21 +131,61 @@ def _valued_terms(world: World, bargain: tuple, reach_c) -> tuple[np.ndarray, np
     if np.ndim(reach_c) == 0:
         r = float(reach_c)
         return tuple(a.copy() for a in at(r)) if r in (0.0, 1.0) else direct(reach_c)
-    one, none = reach_c == 1.0, reach_c == 0.0
     part = 1.0 - float(p.concession_interest_weight) * (1.0 - 0.0)  # _reach_kernel's 1 - w (1 - rel) of a partner not relevant
-    some = reach_c == part
-    if not (one | none | some).all():
+    rc = np.ascontiguousarray(reach_c, dtype=float)
+    if rc.shape != old.shape[:1] * 2:
         return direct(reach_c)
-    values = [(r, m) for r, m in ((1.0, one), (0.0, none), (part, some)) if m.any()]
+    present = np.zeros(3, np.bool_)  # the reach's values 1, 0 and part, each present somewhere (one compiled pass, not six (N, N) ones)
+    if not _reach_values(rc, part, present):
+        return direct(reach_c)
+    values = [r for r, m in zip((1.0, 0.0, part), present) if m]
     if len(values) == 1:
-        return tuple(a.copy() for a in at(values[0][0]))
-    aut, lg = at(values[-1][0])
-    aut, lg = aut.copy(), lg.copy()
-    for r, m in values[:-1]:
-        a, g = at(r)
-        np.copyto(aut, a, where=m)
-        np.copyto(lg, g, where=m)
+        return tuple(a.copy() for a in at(values[0]))
+    # each entry the kept valuation at its own reach (the copies np.copyto made under the masks reach_c == r)
+    blank = np.zeros((0, 0))
+    terms = [at(r) if m else (blank, blank) for r, m in zip((1.0, 0.0, part), present)]
+    aut, lg = np.empty(rc.shape), np.empty(rc.shape)
+    _pick_valued(rc, part, terms[0][0], terms[0][1], terms[1][0], terms[1][1], terms[2][0], terms[2][1], aut, lg)
     return aut, lg
+
+
+@njit(cache=True)
+def _reach_values(rc, part, present):  # pragma: no cover (compiled)
+    """Whether every entry of ``rc`` is 1, 0 or ``part`` (numpy's ``==``: -0.0 is 0, NaN none of them); ``present[k]``: some entry is the
+    ``k``-th of (1, 0, ``part``)."""
+    n, m = rc.shape
+    for a in range(n):
+        for b in range(m):
+            r = rc[a, b]
+            if r == 1.0:
+                present[0] = True
+            elif r == 0.0:
+                present[1] = True
+            elif r == part:
+                present[2] = True
+            else:
+                return False
+    return True
+
+
+@njit(cache=True)
+def _pick_valued(rc, part, a1, g1, a0, g0, ap, gp, aut, lg):  # pragma: no cover (compiled)
+    """``aut``, ``lg``: each entry the valuation (``a*``) and its log1p (``g*``) kept at the entry's reach ``rc`` (1, 0 or ``part``; the
+    arrays of an absent value are not read). Where ``part`` is 1 or 0 the first of them is taken, as the masks' copies in
+    (1, 0, part) order gave the same entries of the same arrays' values."""
+    n, m = rc.shape
+    for a in range(n):
+        for b in range(m):
+            r = rc[a, b]
+            if r == 1.0:
+                aut[a, b] = a1[a, b]
+                lg[a, b] = g1[a, b]
+            elif r == 0.0:
+                aut[a, b] = a0[a, b]
+                lg[a, b] = g0[a, b]
+            else:
+                aut[a, b] = ap[a, b]
+                lg[a, b] = gp[a, b]
 
 
 def refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
