@@ -176,7 +176,22 @@ class Parameters(ExtendedParameters):
         "hazard of ATOP 5.1 bilateral defence-pact memberships with a Thompson-Dreyer strategic rival as partner, 0.149 - 0.073 = "
         "0.076 in 1816-1914 (228 and 412 member-years) and 0.125 - 0.038 = 0.087 in 1946-1989 (176 and 3,022), about 0.08 "
         "(tests/theory/test_abrogation.py). "
-        "0 switches it off",
+        "0 switches it off. Applies to the treaties of at most unravel_max_members members; larger ones have "
+        "threat_within_hazard_large",
+    )
+    # --- persist21 ---
+    threat_within_hazard_large: float = Field(
+        0.0, ge=0, le=1,
+        description="threat_within_hazard for a treaty of more than unravel_max_members members (an organisation a member leaves "
+        "while it goes on: NATO with Greece and Turkey, the Rio Treaty, the Arab League; Weitsman 2004, Wallander 2000). "
+        "Estimated on the in-sample record, not a fit of the facts: ATOP 5.1 defence and offence memberships of more than six "
+        "members with a Thompson-Dreyer strategic rival among the fellow members ended at 0.0196 a year in 1816-1914 (102 "
+        "member-years) and 0.0087 in 1946-1989 (1,488) against 0.0196 and 0.0105 without one (408 and 2,579): no excess, so 0 "
+        "(tests/theory/test_threat_within_size.py). Before session 21 every treaty had threat_within_hazard (0.08): Greece left "
+        "NATO for 'threat within' in record-built 1990 runs once the Soviet tether had gone. The intermediate groups (three to "
+        "six) keep threat_within_hazard: their record excess, 0.025 in 1816-1914 and 0.032 in 1946-1989, applied as their "
+        "hazard, put five 1816-1914 facts out of range on seeds 1-6 (inherited pacts' Kaplan-Meier median 20 against at most 12: "
+        "the Quadruple Alliance of 1815 outlasted its record)",
     )
 
     # --- client11 ---
