@@ -69,9 +69,10 @@ def test_the_record_shows_the_threat_within_excess_in_small_treaties_only(data_d
     """The in-sample record (:data:`foedus.theory.threat_within_size.RECORD_EXCESS`): memberships with a strategic rival among
     the fellow members end faster than the others by about 0.08 a year in bilateral pacts and 0.03 in those of three to six
     members, and no faster in those of more than six (NATO with Greece and Turkey, the Rio Treaty, the Arab League, the German
-    Confederation), in both eras; threat_within_hazard is the first, threat_within_hazard_large the last."""
+    Confederation), in both eras; threat_within_hazard is the first, LARGE_RECORD (the value a scenario sets for
+    threat_within_hazard_large, off by default) the last."""
     from foedus.sim.parameters import Parameters
-    from foedus.theory.threat_within_size import RECORD_EXCESS, size_class
+    from foedus.theory.threat_within_size import LARGE_RECORD, RECORD_EXCESS, size_class
 
     p = Parameters()
     my = _member_years(data_dir)
@@ -87,7 +88,8 @@ def test_the_record_shows_the_threat_within_excess_in_small_treaties_only(data_d
             excess[(name, lo)] = h1 - h0
     assert min(excess[("bilateral", lo)] for lo in (1816, 1946)) - 0.01 <= p.threat_within_hazard <= max(excess[("bilateral", lo)] for lo in (1816, 1946)) + 0.01
     assert all(0.02 < excess[("intermediate", lo)] < 0.04 for lo in (1816, 1946))  # recorded, not applied (see the parameter)
-    assert max(excess[("large", lo)] for lo in (1816, 1946)) < 0.005 and p.threat_within_hazard_large == 0.0
+    assert max(excess[("large", lo)] for lo in (1816, 1946)) < 0.005 and LARGE_RECORD == 0.0
+    assert p.threat_within_hazard_large == p.threat_within_hazard  # off by default (the rule before; see the parameter)
     # the large treaties' rival member-years are enough to exclude even the intermediate groups' excess: at the no-rival rate
     # plus 0.03 over their 1,590 member-years about 65 ends are expected; the 15 seen lie below the Poisson's 1st percentile (47)
     from scipy.stats import poisson

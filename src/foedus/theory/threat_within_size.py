@@ -15,7 +15,11 @@ import numpy as np
 
 from foedus.theory.abrogation import threat_within_abrogation
 
-__all__ = ["RECORD_EXCESS", "size_class", "threat_within_abrogation_by_size"]
+__all__ = ["LARGE_RECORD", "RECORD_EXCESS", "size_class", "threat_within_abrogation_by_size"]
+
+LARGE_RECORD = 0.0
+"""The in-sample record's threat-within hazard of a treaty of more than six members (:data:`RECORD_EXCESS`: no excess in either
+era), the value a scenario sets for ``threat_within_hazard_large``."""
 
 RECORD_EXCESS = {
     "bilateral": ((0.1626, 0.0904), (0.1250, 0.0397)),

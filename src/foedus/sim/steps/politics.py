@@ -249,7 +249,7 @@ def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional
         ratio = np.where(w, common / np.where(rival > 0, rival, 1.0)[None, :], 0.0)
         tether = th_abrogation.tethered(st["size"][rows], st["threat_lapse"][rows], tgt >= 0, ratio)
         exposure[rows], tethers[rows] = np.where(w, 1.0 - tether, 0.0), np.where(w, tether, np.nan)
-        # the record's excess hazard by the treaty's size: none in a large organisation (persist21, threat_within_size)
+        # the hazard by the treaty's size (persist21, threat_within_size: the record gives none in a large organisation)
         prob[rows] = th_within_size.threat_within_abrogation_by_size(
             w, tether, st["size"][rows], bilateral=p.threat_within_hazard, intermediate=p.threat_within_hazard,
             large=p.threat_within_hazard_large, larger_than=int(p.unravel_max_members))
