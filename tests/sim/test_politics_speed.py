@@ -68,7 +68,11 @@ def _threat_within_full(world, st, other, institutional):
     ratio = np.where(within, common / np.where(rival > 0, rival, 1.0)[None, :], 0.0)
     tether = th_abrogation.tethered(st["size"], st["threat_lapse"], tgt >= 0, ratio)
     exposure, tethers = np.where(within, 1.0 - tether, 0.0), np.where(within, tether, np.nan)
-    prob = th_abrogation.threat_within_abrogation(within, tether, hazard=p.threat_within_hazard)
+    # the hazard by the treaty's size (session 21: theory.threat_within_size), over every treaty
+    from foedus.theory.threat_within_size import threat_within_abrogation_by_size
+
+    prob = threat_within_abrogation_by_size(within, tether, st["size"], bilateral=p.threat_within_hazard, intermediate=p.threat_within_hazard,
+                                            large=p.threat_within_hazard_large, larger_than=int(p.unravel_max_members))
     keep = 1.0 - p.institution_protection * institutional
     held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
     return th_abrogation.threat_within_term(np.minimum(other, 1.0), prob, keep=keep, held=held)[None, :], within, exposure, tethers

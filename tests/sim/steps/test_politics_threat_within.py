@@ -1,7 +1,8 @@
 """A treaty between states that see each other as the main threat (step 5; Leeds & Savun 2007, Walt 1997, Weitsman 2004).
 
-A member whose perceived main threat is a fellow member abrogates at ``threat_within_hazard`` a year
-(:func:`foedus.theory.abrogation.threat_within_abrogation`); a treaty of two ends, in one of more that member leaves,
+A member whose perceived main threat is a fellow member abrogates at ``threat_within_hazard`` a year in a treaty of at most
+``unravel_max_members`` members, at ``threat_within_hazard_large`` in a larger one
+(:func:`foedus.theory.threat_within_size.threat_within_abrogation_by_size`); a treaty of two ends, in one of more that member leaves,
 unless the treaty's common adversary still tethers it (:func:`foedus.theory.abrogation.tethered`)."""
 
 from __future__ import annotations
@@ -129,3 +130,25 @@ def test_in_a_treaty_of_three_a_members_threat_within_exit_unravels_it_by_defaul
     assert who == RIV and d["cause"] == "threat within" and not world.state.agreements.active[0]
     (_, _, _, e), = events(world, "dissolution")
     assert e["cause"] == "unravelled" and e["factors"]["members_before"] == 3 and e["factors"]["members_left"] == 2
+
+
+def test_the_hazard_is_that_of_the_treaty_size_class():
+    """Session 21 (the in-sample record, foedus.theory.threat_within_size): the same rivals fear each other in a bilateral pact
+    and in a treaty of three that a departure unravels (both threat_within_hazard) and in one of three that it does not
+    (unravel_max_members 2: an organisation that goes on, threat_within_hazard_large); at the record's 0 the large treaty's term
+    is 0 (NATO keeps Greece and Turkey) and the others' are 1 - (1 - h)^2; a large treaty of rivals then lasts 30 years (at the
+    default 0.08 it would with probability 0.85^30 < 0.01)."""
+    for bound, large in ((6, False), (2, True)):
+        for h_l in (0.0, 0.1):
+            world, _ = tiny_world(agreements=[alliance("Trio", [GRT, RIV, SMA]), alliance("Hollow", [GRT, RIV])], threat_within_hazard=0.08,
+                                  threat_within_hazard_large=h_l, unravel_max_members=bound, **QUIET)
+            st = cohesion_state(world)
+            st["threat_lapse"] = np.zeros(2)
+            term = _threat_within_term(world, st, np.zeros(2), np.zeros(2))[0]
+            assert st["within"][0].sum() == 2 and st["size"][0] == 3
+            h = h_l if large else 0.08
+            assert abs(term[0] - (1 - (1 - h) ** 2)) < 1e-12 and abs(term[1] - (1 - 0.92**2)) < 1e-12, (bound, h_l)
+    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, RIV, SMA])], unravel_max_members=2, threat_within_hazard_large=0.0, **QUIET)
+    for _ in range(30):
+        alliance_politics(world, rng)
+    assert world.state.agreements.active[0] and world.state.agreements.members[0].sum() == 3 and not events(world, "exit")

@@ -21,6 +21,7 @@ from foedus.theory import entrapment as th_entrapment
 from foedus.theory import integration as th_integration
 from foedus.theory import abrogation as th_abrogation
 from foedus.theory import persistence as th_persistence
+from foedus.theory import threat_within_size as th_within_size
 
 def alliance_politics(world: World, rng: np.random.Generator) -> None:
     """Cohesion, entrapment and abandonment, integration, and dissolution (P2, P3, P5, T2, T4, T5).
@@ -225,7 +226,8 @@ def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional
     ``st["slots"]``, whose other terms sum to ``other``. A member of a treaty of defence or offence (a third-party purpose,
     :func:`foedus.theory.persistence.has_third_party_purpose`) whose perceived main threat (:func:`main_threat_of`, the
     threat the face-validity tests and the formation events name) is a fellow member abrogates at ``threat_within_hazard``
-    a year (:func:`foedus.theory.abrogation.threat_within_abrogation`; Leeds & Savun 2007, Walt 1997), unless a treaty of more
+    a year in a treaty of at most ``unravel_max_members`` members, ``threat_within_hazard_large`` in a larger one (:func:`foedus.theory.threat_within_size.threat_within_abrogation_by_size`,
+    the in-sample record's excess by size; Leeds & Savun 2007, Walt 1997), unless a treaty of more
     than two against a common adversary still present tethers it (:func:`foedus.theory.abrogation.tethered`; Weitsman 2004:
     Greece and Turkey in NATO), in the measure of that adversary's threat to the member against its rival's; damped as every
     term is, by institutions and democratic commitment. Sets ``st["within"]``, ``st["exposure"]`` (each member's untethered
@@ -247,7 +249,10 @@ def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional
         ratio = np.where(w, common / np.where(rival > 0, rival, 1.0)[None, :], 0.0)
         tether = th_abrogation.tethered(st["size"][rows], st["threat_lapse"][rows], tgt >= 0, ratio)
         exposure[rows], tethers[rows] = np.where(w, 1.0 - tether, 0.0), np.where(w, tether, np.nan)
-        prob[rows] = th_abrogation.threat_within_abrogation(w, tether, hazard=p.threat_within_hazard)
+        # the hazard by the treaty's size (persist21, threat_within_size: the record gives none in a large organisation)
+        prob[rows] = th_within_size.threat_within_abrogation_by_size(
+            w, tether, st["size"][rows], bilateral=p.threat_within_hazard, intermediate=p.threat_within_hazard,
+            large=p.threat_within_hazard_large, larger_than=int(p.unravel_max_members))
     st["within"], st["exposure"], st["tether"] = within, exposure, tethers
     keep = 1.0 - p.institution_protection * institutional
     held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
