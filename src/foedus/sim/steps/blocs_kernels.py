@@ -24,6 +24,7 @@ from numba import njit
 
 from foedus.sim.membership import _members_of
 from foedus.sim.steps.alignment_kernels import _cost
+from foedus.sim.steps.blocs_isolation import isolation_pairs as _isolation_pairs
 from foedus.theory.multilateral import _found_kernel
 from foedus.theory.obligations_kernels import goods_pairs
 
@@ -494,21 +495,6 @@ def bloc_first(threats, start, defends, main, eligible, signed, reconsider, powe
 
 
 @njit(cache=True)
-def _isolation_pairs(group, have, iso_year, discount, deterred, keep, out):  # pragma: no cover (compiled)
-    """``out[i, j]`` for the pairs of ``group`` not yet computed (``have``): ``v = iso_year[i, j] * discount``, times ``keep`` (``1 - s``)
-    where row ``i``'s offence target is nuclear-armed (``deterred[i]``): the entries of ``nuclear_deterrence(iso_year * discount, ...)``
-    (:func:`foedus.theory.offence.nuclear_deterrence`'s ``np.where(deterred[:, None], v * (1.0 - s), v)``), to the bit."""
-    for a in range(group.shape[0]):
-        i = group[a]
-        for b in range(group.shape[0]):
-            j = group[b]
-            if have[i, j]:
-                continue
-            v = iso_year[i, j] * discount
-            out[i, j] = v * keep if deterred[i] else v
-
-
-@njit(cache=True)
 def bloc_scan(threats, start, defends, main, eligible, signed, reconsider, power, major, threat, floor, neutral, clients_on, least, reach, weight,
               goods, have, goods_terms, goods_in, shared, unit_cost, partners, autonomy, log1p_autonomy, burden, at_war, dispute, rivalry, distance_km,
               region_km, ideal_distance, ideal_known, has_ideal, has_known, identity_limit, renounced, form_goods, form_commitment, form_protection,
@@ -526,7 +512,7 @@ def bloc_scan(threats, start, defends, main, eligible, signed, reconsider, power
     ``have`` (N, N) is set, and the pairs of a group weighed are added to them
     (:func:`foedus.theory.obligations_kernels.goods_pairs` of ``goods_terms``, its row terms, and ``goods_in``,
     :func:`foedus.theory.obligations.goods_inputs`: the numbers :func:`foedus.theory.obligations.obligation_goods` gives them). With
-    ``iso_lazy``, ``goods_in``'s isolation (N, N) is written here for those pairs first (:func:`_isolation_pairs`, from the year's
+    ``iso_lazy``, ``goods_in``'s isolation (N, N) is written here for those pairs first (:func:`foedus.sim.steps.blocs_isolation.isolation_pairs`, from the year's
     ``iso_year`` as ``blocs._iso_source`` gives it).
 
     Returns (position, status, group, adversary bloc, sharing, branch, asked, forward (K, K), form position, members, gains, and the
