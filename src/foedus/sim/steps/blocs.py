@@ -43,6 +43,7 @@ from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import alliance_view
 from foedus.sim.steps import blocs_kernels as kern
 from foedus.sim.steps import year_goods
+from foedus.sim.steps.blocs_alignment import aligned_defends
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.alignment_kernels import shared_terms
 from foedus.sim.steps.exchange_year import exchange_terms
@@ -104,7 +105,9 @@ class _Year:
         # a standing pledge to stand aside (an ATOP neutrality obligation in force) binds a state out of a leader's camp
         neutral_slots = ag.obligations[slots][:, OBLIGATIONS.index("neutrality")] if len(slots) else np.zeros(0, bool)
         self.neutral = members[neutral_slots].any(axis=0) if neutral_slots.any() else np.zeros(n, bool)
-        self.defends = self.shared[0]
+        # who is aligned with whom: the pledges of protection less those written against an adversary gone between a state and
+        # the partner it fears (blocs_alignment; Walt 1987): the adversary blocs, clients and pledges held read it, the goods every pledge
+        self.defends = aligned_defends(world, slots, members, provided[:, 0], self.shared[0], self.main)
         self.renounced = None  # who left a treaty in force of which whom is a member (_renounced_all)
         self.great_power_ties = None  # how many great powers each state defends (_client_mask), again after each founding
         self.left_out: dict[str, np.ndarray] = {}  # the states a great-power leader could not carry as clients, by reason (_left_out)
@@ -159,6 +162,8 @@ def _blocs(world: World, rng: np.random.Generator) -> None:
         yr.great_power_ties = None
         _found(world, yr, scan.goods, scan.u, t, bloc, group, *best)
         yr.shared[:, founders[:, None], founders[None, :]] |= FORM_GOODS[f][:, None, None]
+        if yr.defends is not yr.shared[0]:  # a lapsed tie left out (blocs_alignment): the new treaty's pledges align its founders
+            yr.defends[founders[:, None], founders[None, :]] |= FORM_GOODS[f][0]
         pos += 1
 
 
@@ -272,9 +277,9 @@ def _goods(world: World, yr: _Year) -> tuple[tuple, np.ndarray]:
     # only while an offence pledge stands: issue 16)
     weighed = _BLOC_AGGRANDISEMENT and p.aggrandisement_weight * discount > 0
     aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if weighed else None)
-    isolation = nuclear_deterred(world, year_goods.isolation(world, yr.defends) * discount if p.abstention_weight > 0 else None)
+    isolation = nuclear_deterred(world, year_goods.isolation(world, yr.shared[0]) * discount if p.abstention_weight > 0 else None)
     goods = th_ob.goods_inputs(
-        total, res.threat, world.state.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.defends.copy(),
+        total, res.threat, world.state.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.shared[0].copy(),
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.inputs.check,
         **abstention_terms(world),  # neut7: abstention weighed by the expected war, a rival's pledge by its credibility
     )
