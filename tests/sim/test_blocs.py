@@ -255,3 +255,13 @@ def test_a_pledge_against_an_adversary_gone_does_not_put_the_state_that_fears_it
         if targets:
             assert th_multi.shared_threat(yr.main, bloc, np.ones(world.n, bool))[s0]
     assert seen[True] > 0 and seen[False] > 0
+
+
+def test_a_founding_weighed_again_leaves_out_only_the_candidates_that_excluded_others_without_signing(arms):
+    # Hart & Kurz (1983): only members exclude; the candidates that kept others out and did not sign are left out of the weighing
+    # kept (blocs._without_decliners), which holds every founder of the first: none of them is a founder or a candidate of it
+    for blocs in arms[True] + arms[False]:
+        for d in blocs:
+            f = d["factors"]
+            declined = set(f["declined_and_reweighed"])
+            assert not declined & {m["ccode"] for m in d["members"]} and not declined & set(f["candidates"])

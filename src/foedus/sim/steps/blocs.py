@@ -14,7 +14,10 @@ partners, ``k ** commitment_exponent``), the leader pays a coordination cost per
 pair, and no member loses by another's admission; its members other than its leader (a great power may lead from afar) are one
 region's states, no two farther apart than ``bloc_region_km``, and no two members' ideal points
 farther apart than ``bloc_identity_distance``, an unknown ideal point sharing no identity (collective identity,
-Hemmer & Katzenstein 2002); no member is bound to its strategic rival (Thompson 2001; :func:`_vetoes`). Every step reads one main threat, the perceived one (:func:`.threat.main_threat_of`). A great
+Hemmer & Katzenstein 2002); no member is bound to its strategic rival (Thompson 2001; :func:`_vetoes`); only members exclude: a
+founding whose candidates that did not sign kept others out is weighed again without them, kept if every founder still signs
+(:func:`_without_decliners`; Hart & Kurz 1983). Who is aligned with whom (the adversary blocs, clients, pledges held) leaves out a
+pledge written against an adversary gone between a state and the partner it fears (:mod:`.blocs_alignment`; Walt 1987). Every step reads one main threat, the perceived one (:func:`.threat.main_threat_of`). A great
 power that leads against a great power (:func:`.blocs_kernels.bloc_candidates`) also asks the states weaker than it with no main threat of
 their own that still perceive this one (above ``threat_perception_floor``) and hold no neutrality obligation in force, values each one's pledge for forward defence (its capability
 added to the balance against the threat and denied to it, as far as it is exposed, discounted by
@@ -111,6 +114,7 @@ class _Year:
         self.renounced = None  # who left a treaty in force of which whom is a member (_renounced_all)
         self.great_power_ties = None  # how many great powers each state defends (_client_mask), again after each founding
         self.left_out: dict[str, np.ndarray] = {}  # the states a great-power leader could not carry as clients, by reason (_left_out)
+        self.declined = np.zeros(0, np.intp)  # the candidates that excluded others and did not sign, left out of the founding weighed again (_without_decliners)
 
 
 def blocs(world: World, rng: np.random.Generator) -> None:
@@ -148,9 +152,10 @@ def _blocs(world: World, rng: np.random.Generator) -> None:
     if pos < len(threats):  # a group to weigh: the year's goods' terms, once (_goods; the goods of the pairs weighed only), and its exchange terms
         scan.ready(*_goods(world, yr), exchange_terms(world))
     while pos < len(threats):  # the threats in turn, compiled up to each founding (blocs_kernels.bloc_scan: the loop of _founding, to the bit)
-        pos, status, group, bloc, _, branch, asked, fwd, x, members, gain, pledge, base, aut, dfd, power, clients = scan(pos)
-        if status == 0:
+        out = scan(pos)
+        if out[1] == 0:
             break
+        pos, status, group, bloc, _, branch, asked, fwd, x, members, gain, pledge, base, aut, dfd, power, clients = _without_decliners(world, yr, scan, out)
         t = int(threats[pos])
         if world.inputs.explain:  # the states a great-power leader could not carry as clients, by reason (the founding's explanation)
             yr.left_out = _left_out(world, yr, t, asked) if branch else {}
@@ -204,6 +209,15 @@ class _Scan:
         self.terms = (np.ascontiguousarray(terms.autonomy), np.ascontiguousarray(terms.log1p_autonomy), np.ascontiguousarray(terms.burden))
         self.entrap = _bloc_entrapment(self.world)
 
+    def at(self, pos: int, without: np.ndarray):
+        """The scan of the threat at ``pos`` alone with the states ``without`` (N,) bool not eligible (:func:`_without_decliners`)."""
+        threats, eligible = self.threats, self.eligible
+        self.threats, self.eligible = threats[: pos + 1], eligible & ~without
+        try:
+            return self(pos)
+        finally:
+            self.threats, self.eligible = threats, eligible
+
     def __call__(self, start: int):
         world, yr, p = self.world, self.yr, self.world.inputs.params
         has_ideal, has_known = world.inputs.ideal_distance is not None, world.inputs.ideal_known is not None
@@ -216,6 +230,33 @@ class _Scan:
             float(p.bloc_identity_distance), _renounced_all(world, yr), _BLOC_GOODS, _BLOC_COMMITMENT, _BLOC_PROT,
             _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost, self.entrap,
         )
+
+
+_REWEIGHS = 4  # the most times a founding is weighed again without the candidates that excluded others and did not sign
+
+
+def _without_decliners(world: World, yr: _Year, scan: _Scan, out: tuple) -> tuple:
+    """The founding ``out`` of :meth:`_Scan.__call__`, weighed again at its threat without the candidates that did not sign yet
+    kept others out (:func:`foedus.theory.multilateral.declined_exclusions`: only members exclude; Hart & Kurz 1983), as long as
+    there are such candidates (at most :data:`_REWEIGHS` times) and the group without them still founds with every founder of the
+    first weighing (the candidates kept out are admitted by the members, not in their place); else ``out``. The states left out of
+    the weighing kept are ``yr.declined`` (the founding's factor ``declined_and_reweighed``)."""
+    without = np.zeros(world.n, bool)
+    yr.declined = np.zeros(0, np.intp)
+    signed = out[2][out[9]]  # the founders of the first weighing: each is kept (a founding weighed again adds to them)
+    for _ in range(_REWEIGHS):
+        group, members = out[2], out[9]
+        veto = _veto(world, yr, group)
+        drop = th_multi.declined_exclusions(veto, kern._kept(veto), members)
+        if not drop.any():
+            break
+        without[group[drop]] = True
+        again = scan.at(out[0], without)
+        if again[1] == 0 or not np.isin(signed, again[2][again[9]]).all():
+            break
+        out = again
+        yr.declined = np.flatnonzero(without)  # (the founding's explanation: _found)
+    return out
 
 
 def _left_out(world: World, yr: _Year, t: int, asked: np.ndarray) -> dict[str, np.ndarray]:
@@ -459,6 +500,7 @@ def _found(
         "shared_by": code[group[(yr.main[group] >= 0) & bloc[np.maximum(yr.main[group], 0)]]].tolist(), "candidates": code[group].tolist(), "forward_defence_weight": p.bloc_forward_defence_weight,
         "main_threat_rule": "perceived main threat (foedus.sim.steps.threat.main_threat_of)", "threat_perception_floor": p.threat_perception_floor,
         "clients_left_out": {r: code[i].tolist() for r, i in yr.left_out.items()}, "vetoed": _vetoed(world, yr, group, founders),
+        "declined_and_reweighed": code[yr.declined].tolist(),
         "hegemonic_provision": bool(ahead[0] > 0 or paid.any()), "entrapment_share": float(form_entrapment(world)[f]),
         "client_rule": "no great power, no ally of another great power is carried (Snyder 1997; Lake 2009; Walt 1987)", "transfers_paid": float(paid.sum()), "forward_defence_and_transfer_motive": "balance_threat", "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.inputs.ideal_distance is not None else None,
         **norm_factors(world),
