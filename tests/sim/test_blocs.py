@@ -226,3 +226,42 @@ def test_the_step_carries_as_clients_neither_a_great_power_nor_another_great_pow
     assert bl._client_mask(world, yr, np.array([0, 1, 2, 3])).tolist() == [False, False, True, False]
     # led by Russia, its own ally is its client
     assert bl._client_mask(world, yr, np.array([1, 3, 2])).tolist() == [False, True, True]
+
+
+def test_a_pledge_against_an_adversary_gone_does_not_put_the_state_that_fears_its_partner_in_the_partners_bloc():
+    """``_Year.defends`` (:mod:`foedus.sim.steps.blocs_alignment`): State 0, bound to the hostile great power by a pact written against
+    Germany (ATOP 255, not in the world; the Anglo-Soviet treaty of 1942 in 1946), and fearing it, is out of its adversary bloc and
+    shares its threat (Walt 1987; Leeds, Long & Mitchell 2000); the same pact against no one named keeps it in the bloc."""
+    import sys
+
+    from foedus.theory import multilateral as th_multi
+
+    bl = sys.modules["foedus.sim.steps.blocs"]
+    pact = {"name": "wartime", "members": [2, 10], "start_year": 1942, "obligations": ["defense"], "war_conditions": ["defence_named_adversary"]}
+    seen = {True: 0, False: 0}
+    for seed, targets in ((s, t) for s in range(4) for t in ([255], None)):
+        d = _region(seed, True, years=1).model_dump()
+        d["agreements"] = [{**pact, "targets": targets} if targets else pact]
+        d["relations"][0]["hostility"] = 0.9  # State 0's hostility with the great power, its main threat
+        sim = Simulation(Scenario.from_dict(d), rng=seed).run()
+        world = sim.world
+        yr = bl._Year(world)
+        s0, thr = int(np.flatnonzero(world.inputs.ccode == 10)[0]), int(np.flatnonzero(world.inputs.ccode == 2)[0])
+        if not yr.shared[0][s0, thr] or (targets and yr.main[s0] != thr):  # the pact in force (it may lapse in the first year) and
+            continue  # State 0 fearing the great power
+        seen[bool(targets)] += 1
+        bloc = th_multi.adversary_bloc(thr, yr.defends)
+        assert bloc[s0] == (targets is None)
+        if targets:
+            assert th_multi.shared_threat(yr.main, bloc, np.ones(world.n, bool))[s0]
+    assert seen[True] > 0 and seen[False] > 0
+
+
+def test_a_founding_weighed_again_leaves_out_only_the_candidates_that_excluded_others_without_signing(arms):
+    # Hart & Kurz (1983): only members exclude; the candidates that kept others out and did not sign are left out of the weighing
+    # kept (blocs._without_decliners), which holds every founder of the first: none of them is a founder or a candidate of it
+    for blocs in arms[True] + arms[False]:
+        for d in blocs:
+            f = d["factors"]
+            declined = set(f["declined_and_reweighed"])
+            assert not declined & {m["ccode"] for m in d["members"]} and not declined & set(f["candidates"])

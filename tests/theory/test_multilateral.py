@@ -225,3 +225,18 @@ def test_a_great_power_or_another_great_powers_ally_is_no_client_snyder_1997_lak
     assert members.tolist() == [True, True, True, True] and gain[1] > 0
     # no client for a leader that is not a great power
     assert not tm.client_eligible(np.zeros(4, bool), False, np.zeros(4, bool)).any()
+
+
+def test_only_a_member_excludes_a_candidate():
+    # Hart & Kurz (1983): the members of a coalition refuse an entrant; a state that stays out has no say. Candidate 1 (Britain,
+    # say) vetoes 2 (Canada, too far from it), then does not sign: it kept 2 out without signing
+    veto = np.zeros((4, 4), bool)
+    veto[1, 2] = True
+    kept = np.array([True, True, False, True])
+    assert tm.declined_exclusions(veto, kept, np.array([True, False, False, True])).tolist() == [False, True, False, False]
+    assert not tm.declined_exclusions(veto, kept, np.array([True, True, False, True])).any()  # it signed: its veto stands
+    assert tm.declined_exclusions(veto.T, kept, np.array([True, False, False, True])).tolist() == [False, True, False, False]  # vetoed by 2
+    v = np.zeros((4, 4), bool)
+    assert not tm.declined_exclusions(v, np.ones(4, bool), np.array([True, False, True, True])).any()  # declined, excluded no one
+    with pytest.raises(ValueError):
+        tm.declined_exclusions(v, np.ones(3, bool), np.ones(4, bool))

@@ -441,6 +441,7 @@ FACTORS = {
     "main_threat_rule": lazy_gettext("rule naming the main threat"),
     "threat_perception_floor": lazy_gettext("least threat perceived"),
     "vetoed": lazy_gettext("candidates vetoed, and why"),
+    "declined_and_reweighed": lazy_gettext("candidates that excluded others without signing, left out of the founding weighed again"),
 }
 """The factors of the simulator's explanations (keys of an event's ``detail["factors"]``), as they are shown.
 

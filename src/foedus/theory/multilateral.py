@@ -94,7 +94,7 @@ from foedus.theory.multilateral_kernels import _found_kernel, _net  # noqa: F401
 
 __all__ = [
     "MIN_MEMBERS", "adversary_bloc", "bloc_shortfalls", "client_eligible", "exposure", "forward_defence_value", "found_bloc", "free_riding_share", "identity_veto",
-    "joint_pledge_values", "regional_veto", "shared_threat",
+    "declined_exclusions", "joint_pledge_values", "regional_veto", "shared_threat",
 ]
 
 
@@ -465,3 +465,27 @@ def identity_veto(ideal_distance, limit: float) -> np.ndarray:
     veto = ~(d <= limit)  # NaN (unknown) compares False: vetoed
     np.fill_diagonal(veto, False)
     return veto
+
+
+def declined_exclusions(veto, kept, members) -> np.ndarray:
+    """Which candidates kept by the exclusion of :func:`found_bloc` did not sign yet excluded another: (K,) bool.
+
+    :func:`found_bloc`'s first step keeps each candidate in order unless a candidate kept before it vetoes it or is vetoed by it
+    (``kept`` (K,) bool; ``veto`` (K, K) bool), then leaves out the members that lose (``members`` (K,) bool, who signed). Exclusion
+    is the members' right (Hart & Kurz 1983: a coalition may refuse a state that would join it; a state that stays out has no say
+    in who joins): a candidate that did not sign cannot have kept out another, and the founding is weighed again without it (by
+    the caller) so that the candidates it excluded are asked.
+
+    >>> v = np.zeros((4, 4), bool); v[1, 2] = True  # candidate 1 vetoes candidate 2, which the exclusion leaves out
+    >>> declined_exclusions(v, np.array([True, True, False, True]), np.array([True, False, False, True])).tolist()
+    [False, True, False, False]
+    >>> declined_exclusions(v, np.array([True, True, False, True]), np.array([True, True, False, True])).tolist()  # 1 signed
+    [False, False, False, False]
+    """
+    v = np.asarray(veto, dtype=bool)
+    k = np.asarray(kept, dtype=bool)
+    m = np.asarray(members, dtype=bool)
+    if v.ndim != 2 or v.shape[0] != v.shape[1] or k.shape != (v.shape[0],) or m.shape != k.shape:
+        raise ValueError(f"declined_exclusions: expected veto (K, K), kept and members (K,); got {v.shape}, {k.shape}, {m.shape}")
+    both = v | v.T
+    return k & ~m & both[:, ~k].any(axis=1)

@@ -14,7 +14,10 @@ partners, ``k ** commitment_exponent``), the leader pays a coordination cost per
 pair, and no member loses by another's admission; its members other than its leader (a great power may lead from afar) are one
 region's states, no two farther apart than ``bloc_region_km``, and no two members' ideal points
 farther apart than ``bloc_identity_distance``, an unknown ideal point sharing no identity (collective identity,
-Hemmer & Katzenstein 2002); no member is bound to its strategic rival (Thompson 2001; :func:`_vetoes`). Every step reads one main threat, the perceived one (:func:`.threat.main_threat_of`). A great
+Hemmer & Katzenstein 2002); no member is bound to its strategic rival (Thompson 2001; :func:`_vetoes`); only members exclude: a
+founding whose candidates that did not sign kept others out is weighed again without them, kept if every founder still signs
+(:func:`_without_decliners`; Hart & Kurz 1983). Who is aligned with whom (the adversary blocs, clients, pledges held) leaves out a
+pledge written against an adversary gone between a state and the partner it fears (:mod:`.blocs_alignment`; Walt 1987). Every step reads one main threat, the perceived one (:func:`.threat.main_threat_of`). A great
 power that leads against a great power (:func:`.blocs_kernels.bloc_candidates`) also asks the states weaker than it with no main threat of
 their own that still perceive this one (above ``threat_perception_floor``) and hold no neutrality obligation in force, values each one's pledge for forward defence (its capability
 added to the balance against the threat and denied to it, as far as it is exposed, discounted by
@@ -43,6 +46,7 @@ from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import alliance_view
 from foedus.sim.steps import blocs_kernels as kern
 from foedus.sim.steps import year_goods
+from foedus.sim.steps.blocs_alignment import aligned_defends
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.alignment_kernels import shared_terms
 from foedus.sim.steps.exchange_year import exchange_terms
@@ -104,10 +108,13 @@ class _Year:
         # a standing pledge to stand aside (an ATOP neutrality obligation in force) binds a state out of a leader's camp
         neutral_slots = ag.obligations[slots][:, OBLIGATIONS.index("neutrality")] if len(slots) else np.zeros(0, bool)
         self.neutral = members[neutral_slots].any(axis=0) if neutral_slots.any() else np.zeros(n, bool)
-        self.defends = self.shared[0]
+        # who is aligned with whom: the pledges of protection less those written against an adversary gone between a state and
+        # the partner it fears (blocs_alignment; Walt 1987): the adversary blocs, clients and pledges held read it, the goods every pledge
+        self.defends = aligned_defends(world, slots, members, provided[:, 0], self.shared[0], self.main)
         self.renounced = None  # who left a treaty in force of which whom is a member (_renounced_all)
         self.great_power_ties = None  # how many great powers each state defends (_client_mask), again after each founding
         self.left_out: dict[str, np.ndarray] = {}  # the states a great-power leader could not carry as clients, by reason (_left_out)
+        self.declined = np.zeros(0, np.intp)  # the candidates that excluded others and did not sign, left out of the founding weighed again (_without_decliners)
 
 
 def blocs(world: World, rng: np.random.Generator) -> None:
@@ -145,9 +152,10 @@ def _blocs(world: World, rng: np.random.Generator) -> None:
     if pos < len(threats):  # a group to weigh: the year's goods' terms, once (_goods; the goods of the pairs weighed only), and its exchange terms
         scan.ready(*_goods(world, yr), exchange_terms(world))
     while pos < len(threats):  # the threats in turn, compiled up to each founding (blocs_kernels.bloc_scan: the loop of _founding, to the bit)
-        pos, status, group, bloc, _, branch, asked, fwd, x, members, gain, pledge, base, aut, dfd, power, clients = scan(pos)
-        if status == 0:
+        out = scan(pos)
+        if out[1] == 0:
             break
+        pos, status, group, bloc, _, branch, asked, fwd, x, members, gain, pledge, base, aut, dfd, power, clients = _without_decliners(world, yr, scan, out)
         t = int(threats[pos])
         if world.inputs.explain:  # the states a great-power leader could not carry as clients, by reason (the founding's explanation)
             yr.left_out = _left_out(world, yr, t, asked) if branch else {}
@@ -159,6 +167,8 @@ def _blocs(world: World, rng: np.random.Generator) -> None:
         yr.great_power_ties = None
         _found(world, yr, scan.goods, scan.u, t, bloc, group, *best)
         yr.shared[:, founders[:, None], founders[None, :]] |= FORM_GOODS[f][:, None, None]
+        if yr.defends is not yr.shared[0]:  # a lapsed tie left out (blocs_alignment): the new treaty's pledges align its founders
+            yr.defends[founders[:, None], founders[None, :]] |= FORM_GOODS[f][0]
         pos += 1
 
 
@@ -199,6 +209,15 @@ class _Scan:
         self.terms = (np.ascontiguousarray(terms.autonomy), np.ascontiguousarray(terms.log1p_autonomy), np.ascontiguousarray(terms.burden))
         self.entrap = _bloc_entrapment(self.world)
 
+    def at(self, pos: int, without: np.ndarray):
+        """The scan of the threat at ``pos`` alone with the states ``without`` (N,) bool not eligible (:func:`_without_decliners`)."""
+        threats, eligible = self.threats, self.eligible
+        self.threats, self.eligible = threats[: pos + 1], eligible & ~without
+        try:
+            return self(pos)
+        finally:
+            self.threats, self.eligible = threats, eligible
+
     def __call__(self, start: int):
         world, yr, p = self.world, self.yr, self.world.inputs.params
         has_ideal, has_known = world.inputs.ideal_distance is not None, world.inputs.ideal_known is not None
@@ -212,6 +231,33 @@ class _Scan:
             _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost, self.entrap,
             *self.iso_source,
         )
+
+
+_REWEIGHS = 4  # the most times a founding is weighed again without the candidates that excluded others and did not sign
+
+
+def _without_decliners(world: World, yr: _Year, scan: _Scan, out: tuple) -> tuple:
+    """The founding ``out`` of :meth:`_Scan.__call__`, weighed again at its threat without the candidates that did not sign yet
+    kept others out (:func:`foedus.theory.multilateral.declined_exclusions`: only members exclude; Hart & Kurz 1983), as long as
+    there are such candidates (at most :data:`_REWEIGHS` times) and the group without them still founds with every founder of the
+    first weighing (the candidates kept out are admitted by the members, not in their place); else ``out``. The states left out of
+    the weighing kept are ``yr.declined`` (the founding's factor ``declined_and_reweighed``)."""
+    without = np.zeros(world.n, bool)
+    yr.declined = np.zeros(0, np.intp)
+    signed = out[2][out[9]]  # the founders of the first weighing: each is kept (a founding weighed again adds to them)
+    for _ in range(_REWEIGHS):
+        group, members = out[2], out[9]
+        veto = _veto(world, yr, group)
+        drop = th_multi.declined_exclusions(veto, kern._kept(veto), members)
+        if not drop.any():
+            break
+        without[group[drop]] = True
+        again = scan.at(out[0], without)
+        if again[1] == 0 or not np.isin(signed, again[2][again[9]]).all():
+            break
+        out = again
+        yr.declined = np.flatnonzero(without)  # (the founding's explanation: _found)
+    return out
 
 
 def _left_out(world: World, yr: _Year, t: int, asked: np.ndarray) -> dict[str, np.ndarray]:
@@ -273,14 +319,14 @@ def _goods(world: World, yr: _Year) -> tuple[tuple, np.ndarray]:
     # only while an offence pledge stands: issue 16)
     weighed = _BLOC_AGGRANDISEMENT and p.aggrandisement_weight * discount > 0
     aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if weighed else None)
-    iso_source = _NO_ISO_SOURCE
+    iso_source = _NO_ISO_SOURCE  # the goods read every pledge (yr.shared[0]), not the alignment (yr.defends: blocs_alignment)
     if p.abstention_weight > 0 and not world.inputs.check:  # the scan discounts and deters the isolation of the pairs it weighs only (_iso_source)
-        iso_source = _iso_source(world, year_goods.isolation(world, yr.defends), discount)
+        iso_source = _iso_source(world, year_goods.isolation(world, yr.shared[0]), discount)
         isolation = np.zeros((world.n, world.n))  # filled by the scan where it weighs a pair (its goods read isolation[i, j] alone)
     else:
-        isolation = nuclear_deterred(world, year_goods.isolation(world, yr.defends) * discount if p.abstention_weight > 0 else None)
+        isolation = nuclear_deterred(world, year_goods.isolation(world, yr.shared[0]) * discount if p.abstention_weight > 0 else None)
     goods = th_ob.goods_inputs(
-        total, res.threat, world.state.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.defends.copy(),
+        total, res.threat, world.state.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.shared[0].copy(),
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.inputs.check,
         **abstention_terms(world),  # neut7: abstention weighed by the expected war, a rival's pledge by its credibility
     )
@@ -481,6 +527,7 @@ def _found(
         "shared_by": code[group[(yr.main[group] >= 0) & bloc[np.maximum(yr.main[group], 0)]]].tolist(), "candidates": code[group].tolist(), "forward_defence_weight": p.bloc_forward_defence_weight,
         "main_threat_rule": "perceived main threat (foedus.sim.steps.threat.main_threat_of)", "threat_perception_floor": p.threat_perception_floor,
         "clients_left_out": {r: code[i].tolist() for r, i in yr.left_out.items()}, "vetoed": _vetoed(world, yr, group, founders),
+        "declined_and_reweighed": code[yr.declined].tolist(),
         "hegemonic_provision": bool(ahead[0] > 0 or paid.any()), "entrapment_share": float(form_entrapment(world)[f]),
         "client_rule": "no great power, no ally of another great power is carried (Snyder 1997; Lake 2009; Walt 1987)", "transfers_paid": float(paid.sum()), "forward_defence_and_transfer_motive": "balance_threat", "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.inputs.ideal_distance is not None else None,
         **norm_factors(world),
