@@ -160,30 +160,12 @@ Bennett 1998 on why rivalries end):
   hazard by 38 % (0.0013 to 0.0008 a year in world-2022) but lost facts on three seed sets against main 0915ded (63, 63, 59
   of 76 for 64, 65, 61: 1816-1914 defence allies joining 0.30 to 0.26 and 0.31 to 0.26, 1946-1989 joiners without a pact 0.50
   to 0.14 and 0.27 to 0.14): the refit raises the intercept (-6.30 to -6.07) for the autocratic pairs that make those eras;
-- tested by democ21 against the same onsets (world-2022 runs, seeds 1-5, 30 years: 10 of 42 onsets between two democracies,
-  France-South Korea, Bulgaria- and Belgium-Switzerland, Denmark-Switzerland, France-Japan; a record-built 1946 run: France-Spain
-  1946, France-Italy 1954, USA-Britain 1960) and **not carried**: Deutsch's (1957) pluralistic security community in Adler & Barnett's
-  (1998) wider form, two democracies sharing a security agreement of *any* obligation (an alliance, a pledge of non-aggression or
-  consultation, a security organisation; ATOP's alliances of any obligation on the record, ``shared_alliance`` of
-  :func:`foedus.analysis.rivalry.rivalry_dyad_years`) rather than a defence pact, out of the risk set. The record supports the gate: no
-  onset in 26,536 dyad-years 1816-2010 (6,449 in sample), 12,035 of them without a defence pact (1,986 in sample, where the fitted
-  hazard expects 0.44); its only onsets between democracies, Poland-Czechoslovakia 1920 and Argentina-Britain 1965, are of pairs
-  without an alliance. The simulator does not evaluate the hazard differently from the fit: on the record's own covariates the
-  fit expects 1.5 onsets between democracies in sample (1 observed), 1.5 in 1919-1938 (1) and 3.8 in 1990-2010 (0, in 14,587
-  dyad-years); world-2022's first year expects 0.053 a year between democracies of 0.287 (0.19), of which 0.039 among pairs
-  bound only by ATOP's multilateral pledges of non-aggression 3740 (47 members) and 3755 (20): France-South Korea, Belgium- and
-  Bulgaria-Switzerland. With them out of the risk set the refit's ``joint_democracy`` is -0.28 (s.e. 0.81; -0.65 before, the
-  other terms move by less than 0.01; held out, measured only, 1990-2010 -110.28 to -108.50, 1919-1938 -57.59 to -57.77), the
-  expected onsets between democracies fall to 0.020 a year in world-2022 (0.08 of 0.254) and from 0.230 to 0.179 in the record's
-  world of 1990, and rise from 0.021 to 0.030 in 1946's (few democracies allied; the weaker term for the others), 1816's and
-  1900's unchanged to 0.001. World-2022 runs (seeds 1-5) began 4 rivalries between democracies of 35 (France-Japan, Germany-Mexico,
-  Greece-Japan, Macedonia-Switzerland: no tie); the 1946 run kept its three (France was 0.36 in V-Dem in 1946, 0.71 in 1947, and
-  stays below the threshold in the run until after 1954; USA and Britain share no agreement in it). ``foedus validate`` against
-  main e1712a8: seeds 1-6 64/76 for 66 (1946-1989 joiners without a pact 0.56 against 0.42, record 0.38; 1990-2018 offence pacts
-  3e-05 against 0), seeds 7-12 60 for 62 (1816-1914 ten-year survival of pacts begun 0.416 against 0.400, bound 0.411; 1990-2018
-  defence pacts 0.0024 against 0.0036, bound 0.0030, and war onsets 0.00549 against 0.00534, bound 0.00534; 1816-1914 pacts of
-  non-aggression gained), seeds 13-18 63 for 63: 187 for 191 over 18 seeds, facts at their bounds in runs that diverge after a
-  rare draw (the 1816 and 1900 hazard mass is the same), but fewer than main's (commit 348494e on branch democ21, reverted);
+- tested by democ21 (session 21) and **not carried**: Deutsch's (1957) pluralistic security community in Adler & Barnett's (1998)
+  wider form, two democracies sharing a security agreement of *any* obligation out of the risk set (``shared_alliance`` of
+  :func:`foedus.analysis.rivalry.rivalry_dyad_years`; the record has no onset in 26,536 such dyad-years 1816-2010, 12,035 without
+  a defence pact). World-2022 runs (seeds 1-5) began 4 rivalries between democracies of 35 against 10 of 42 (France-South Korea,
+  Belgium- and Bulgaria-Switzerland: bound only by ATOP 3740/3755's non-aggression pledges); refit ``joint_democracy`` -0.28
+  (s.e. 0.81; -0.65 before); ``foedus validate`` 187 facts for main's 191 over seeds 1-18 (commit 348494e on branch democ21);
 - ``regime_shift`` (termination only): the larger of the two states' recent changes of democracy
   score, 0–1 (:func:`regime_shift`: this year's score against its discounted memory of the past
   years, :func:`regime_reference`): Goertz & Diehl's (1995) political shocks — an abrupt regime
