@@ -141,3 +141,17 @@ def test_a_rivalry_born_between_neighbours_is_over_territory_and_one_across_a_se
     spatial = world.inputs.rivalry_spatial
     assert spatial is None or not spatial[i, j].any(), "a rivalry born in the run carries no coded type"
     assert onset_covariates(world, i, j)["issueless_rival"].tolist() == [False, True]
+
+
+def test_democracies_bound_by_any_security_agreement_never_become_rivals_and_unbound_ones_or_autocracies_do():
+    """democ21 (Deutsch 1957; Adler & Barnett 1998): a pluralistic security community is two democracies bound by a shared
+    institution, here a pledge of consultation and non-aggression without a defence pact (the multilateral pledges that bound
+    France and South Korea, or Belgium and Switzerland, in world-2022). A-B are such democracies, C-D the same two democracies
+    without it; at a high intercept (-1) C-D begin rivalries, A-B never; two autocracies with the same pledge are not gated."""
+    dem = [dict(a, regime=0.8) for a in EQUALS]
+    pledge = [{"name": "Pledge", "members": [A, B], "start_year": 1980, "obligations": ["consultation", "nonaggression"]}]
+    seeds = 200
+    n = _onsets({"actors": dem, "relations": [], "agreements": pledge, "rivalry_onset_intercept": -1.0}, seeds=seeds)
+    assert n.get((A, B), 0) == 0 and n.get((C, D), 0) > 0, n
+    autocracies = _onsets({"actors": EQUALS, "relations": [], "agreements": pledge, "rivalry_onset_intercept": -1.0}, seeds=seeds)
+    assert autocracies.get((A, B), 0) > 0, autocracies
