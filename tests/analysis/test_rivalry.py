@@ -70,7 +70,7 @@ def test_the_simulator_carries_the_in_sample_fit_as_its_defaults(fit):
     np.testing.assert_allclose(on.coefficients, p.rivalry_onset_coefficients(), atol=1e-3)
     assert end.intercept == pytest.approx(p.rivalry_end_intercept, abs=1e-3)
     np.testing.assert_allclose(end.coefficients, p.rivalry_end_coefficients(), atol=1e-3)
-    assert (on.n, on.events, end.n, end.events) == (113403, 92, 4527, 55)  # 4,395 dyad-years of democratic allies out of the risk set (182,262 with contact at 5,000 km)
+    assert (on.n, on.events, end.n, end.events) == (111741, 92, 4527, 55)  # the dyad-years of democracies sharing an alliance out of the risk set (113,403 when only those sharing a defence pact were; democ21)
 
 
 def _z(h):
@@ -108,19 +108,19 @@ def test_rivalries_begin_at_the_birth_of_states_and_the_term_improves_both_held_
 
 def test_no_two_democratic_allies_ever_began_a_rivalry(record_dyad_years, dyad_years):
     """Deutsch (1957)'s security community, the gate of theory.rivalry.security_community: no onset in the record's 14,000
-    dyad-years of democracies sharing a defence pact (4,395 in sample), so the simulator's risk set leaves them out."""
+    dyad-years of democracies sharing a defence pact (4,395 in sample), nor in its 26,536 of democracies sharing an alliance of
+    any obligation (12,035 of them without a defence pact; Adler & Barnett 1998: democracies with dense ties, not a pact alone;
+    democ21), so the simulator's risk set leaves them out."""
     dy = record_dyad_years
     sc = (dy["joint_democracy"] & dy["defence_pact"] & dy["onset_risk"]).to_numpy()
     assert sc.sum() > 14000 and not dy.loc[sc, "onset"].any()
-    assert not (dyad_years["joint_democracy"] & dyad_years["defence_pact"] & dyad_years["onset_risk"]).any()
-    # democ21 (measured, not carried): nor in the 26,536 dyad-years of democracies sharing an ATOP alliance of any obligation (12,035
-    # without a defence pact); the record's two onsets between democracies (Poland-Czechoslovakia 1920, Argentina-Britain 1965) are of
-    # pairs without an alliance
     tied = (dy["joint_democracy"] & dy["shared_alliance"] & dy["onset_risk"]).to_numpy()
     assert tied.sum() > 26000 and (tied & ~dy["defence_pact"].to_numpy()).sum() > 12000 and not dy.loc[tied, "onset"].any()
     assert (dy["defence_pact"] <= dy["shared_alliance"]).all()  # a defence pact is an alliance
+    # the record's onsets between two democracies (Poland-Czechoslovakia 1920, Argentina-Britain 1965) are of pairs without an alliance
     dem = dy[(dy["joint_democracy"] & dy["onset"]).to_numpy()]
     assert len(dem) >= 2 and not dem["shared_alliance"].any()
+    assert not (dyad_years["joint_democracy"] & dyad_years["shared_alliance"] & dyad_years["onset_risk"]).any()
 
 
 def test_the_new_pair_decay_is_chosen_on_the_in_sample_likelihood(dyad_years):

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
+from foedus.sim.parameters import Parameters
 from foedus.sim.steps.conflict import call_allies, conflict_and_commitments
 from foedus.theory.war_onset import INITIATION_TERMS, WAR_ONSET_TERMS, reach
 
@@ -36,7 +37,7 @@ def _onsets(seeds: int, spatial: bool = True, **parameters) -> dict[frozenset, i
             assert d["cause"] == "war onset"
             initiation = {*(f"initiator_minus_target_{t}" for t in INITIATION_TERMS), "initiator_probability"}
             assert set(d["factors"]) == {*WAR_ONSET_TERMS, "hazard", "hostility", *initiation, "victory_probability", "expected_victory_restraint",
-                                       *(["ally_expected_support"] if parameters.get("war_onset_ally_expected_support", 0.0) > 0 else [])}, "every term of the hazard and of the initiator's choice explains the war"
+                                       *(["ally_expected_support"] if parameters.get("war_onset_ally_expected_support", Parameters().war_onset_ally_expected_support) > 0 else [])}, "every term of the hazard and of the initiator's choice explains the war"
             out[frozenset((a, b))] = out.get(frozenset((a, b)), 0) + 1
     return out
 

@@ -25,6 +25,8 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     rivalry = rng.random((n, n)) < 0.2
     defence = rng.random((n, n)) < 0.3
     defence = defence | defence.T
+    community = defence | (rng.random((n, n)) < 0.3)  # any security agreement: the defence pacts and others (democ21)
+    community = community | community.T
     pledge = np.where(rng.random((n, n)) < 0.4, rng.random((n, n)), 0.0)  # a recent pledge of non-aggression (rivalry18: theory.rivalry.new_pledge)
     pledge = np.maximum(pledge, pledge.T)
     balance0 = rng.normal(size=(n, n))
@@ -43,7 +45,7 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     h_on, h_end = np.zeros(len(i)), np.zeros(len(i))
     log_distance = np.empty((n, n))
     log_distance_kernel(distance, th.MARITIME_KM, log_distance)  # the minor distance's logarithm, computed once (the distances are fixed)
-    _hazard_kernel(i.astype(np.int64), j.astype(np.int64), contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0,
+    _hazard_kernel(i.astype(np.int64), j.astype(np.int64), contiguous, major, power, defence, community, war_history, dem, regime, rivalry, balance0,
                    distance, pledge, change, 1500.0, 5000.0, entered, inherited, pred, code, float(year), 1816.0, 2.5, th.PARITY_FLOOR, log_distance, expo, on_b, on_c, end_b, end_c, h_on, h_end)
     related = th.related_pairs(code[i], code[j], pred[i], pred[j])
     assert related.any() or n < 10  # the lineage is exercised
@@ -65,8 +67,9 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     want_on = th.rivalry_onset_hazard(*(x[t][on] for t in th.ONSET_TERMS), intercept=on_c, coefficients=on_b.tolist())
     far = th.beyond_contact(distance[i, j], contiguous[i, j], major[i], major[j], contact_km=5000.0)[on]
     assert far.any() or on.sum() < 30  # the gate is exercised
-    sc = th.security_community(dem[i] & dem[j], defence[i, j])[on]
+    sc = th.security_community(dem[i] & dem[j], community[i, j])[on]
     assert sc.any() or on.sum() < 30
+    assert (sc & ~defence[i, j][on]).any() or on.sum() < 30  # democracies sharing an agreement that is no defence pact are gated too (democ21)
     want_on = np.where(far | sc, 0.0, want_on)  # no contact, or a security community: no rivalry
     want_end = th.rivalry_termination_hazard(*(x[t][r] for t in th.TERMINATION_TERMS), intercept=end_c, coefficients=end_b.tolist())
     assert np.array_equal(h_on[on].view(np.int64), want_on.view(np.int64))
@@ -90,7 +93,7 @@ def test_the_year_kernel_draws_the_pairs_the_numpy_selection_did(seed):
     log_distance_kernel(distance, th.MARITIME_KM, log_distance)
     rivalry = rng.random((n, n)) < 0.3
     regime = rng.random(n)
-    args = (contiguous, rng.random(n) < 0.2, power, rng.random((n, n)) < 0.2, np.where(rng.random((n, n)) < 0.2, rng.random((n, n)), 0.0),
+    args = (contiguous, rng.random(n) < 0.2, power, rng.random((n, n)) < 0.2, rng.random((n, n)) < 0.3, np.where(rng.random((n, n)) < 0.2, rng.random((n, n)), 0.0),
             regime >= 0.5, regime, rivalry, rng.normal(size=(n, n)), distance,
             np.where(rng.random((n, n)) < 0.3, rng.random((n, n)), 0.0), rng.random(n), 1500.0, 5000.0, np.full(n, 1816.0),
             np.full(n, 1816.0), np.full(n, -1, np.int64), np.arange(n, dtype=np.int64), 1990.0, 1816.0, 2.5, th.PARITY_FLOOR, log_distance,

@@ -187,8 +187,9 @@ def rivalry_dyad_years(
         Decay time of :func:`foedus.theory.rivalry.new_pledge` (the simulator's ``rivalry_pledge_years``): the years since a
         pair came to share a pledge of non-aggression without a defence pact (``pledge_age``, the unbroken run of such years).
     security_community : bool
-        Leave two democracies sharing a defence pact out of the onset risk set, as the simulator does
-        (:func:`foedus.theory.rivalry.security_community`; the record has no onset among them).
+        Leave two democracies sharing an ATOP alliance of any obligation (``shared_alliance``) out of the onset risk set, as the
+        simulator leaves out two democracies sharing a security agreement (:func:`foedus.theory.rivalry.security_community`; the
+        record has no onset among them).
 
     Returns
     -------
@@ -241,7 +242,7 @@ def rivalry_dyad_years(
     shock = _regime_change(dem, regime_memory)
     df["regime_shift"] = np.maximum(shock[t, a], shock[t, b])  # foedus.theory.rivalry.regime_shift of the two states
     df["defence_pact"] = _defence_pairs(d, y, a, b)  # Bremer 1992, Deutsch 1957: allies seldom become rivals
-    df["shared_alliance"] = _alliance_pairs(d, y, a, b)  # any ATOP alliance: a wider security community, measured, not carried (democ21)
+    df["shared_alliance"] = _alliance_pairs(d, y, a, b)  # any ATOP alliance: the tie of a security community (Deutsch 1957, Adler & Barnett 1998; democ21)
     df["nonaggression_pact"] = th.nonaggression_only(_obligation_pairs(d, y, a, b, "nonaggression"), df["defence_pact"].to_numpy())  # Lupu & Poast 2016 (rivalry18)
     df["pledge_age"] = _run_age(y, a, b, df["nonaggression_pact"].to_numpy(bool))
     df["new_nonaggression_pact"] = th.new_pledge(df["pledge_age"].to_numpy(), df["nonaggression_pact"].to_numpy(), years=pledge_years)
@@ -251,8 +252,8 @@ def rivalry_dyad_years(
     df["one_major_new_pair"] = th.one_major_part(df["new_pair"].to_numpy(), ma, mb)
     df = _rivalry_columns(df, d, first, last, members)
     df["shared_rival"] = _shared_rival(df)  # linked rivalries, Diehl & Goertz 2000 ch. 12 (rivalry13)
-    if security_community:  # democratic allies: no risk (foedus.theory.rivalry.security_community)
-        sc = th.security_community(df["joint_democracy"].to_numpy(), df["defence_pact"].to_numpy())
+    if security_community:  # democracies sharing an alliance of any obligation: no risk (foedus.theory.rivalry.security_community)
+        sc = th.security_community(df["joint_democracy"].to_numpy(), df["shared_alliance"].to_numpy())
         df["onset_risk"] &= ~sc
         df["onset"] &= ~sc
     if contact_km is not None:  # no contact, no risk (arms7)
@@ -321,8 +322,7 @@ def _defence_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.n
 
 def _alliance_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Whether each dyad-year ``(y, a < b)`` shares an ATOP alliance of any obligation (defence, offence, neutrality, non-aggression
-    or consultation: every ATOP alliance has one): the institutional tie of a wider security community (Deutsch 1957; Adler &
-    Barnett 1998), measured by democ21 and not carried (:mod:`foedus.theory.rivalry`'s module docstring)."""
+    or consultation: every ATOP alliance has one), the institutional tie of :func:`foedus.theory.rivalry.security_community`."""
     return _obligation_pairs(d, y, a, b, ("defense", "offense", "neutrality", "nonaggression", "consultation"))
 
 

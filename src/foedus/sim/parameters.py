@@ -138,7 +138,7 @@ class Parameters(ExtendedParameters):
 
     # --- rivalry11 ---
     rivalry_onset_new_pair: float = Field(
-        4.1559, ge=-20, le=20,
+        4.1519, ge=-20, le=20,
         description="rivalry onset logit: foedus.theory.rivalry.new_pair, exp(-a / rivalry_new_pair_years) of the years a the two "
         "states have both been in the state system (Beck, Katz & Tucker 1998's duration dependence; rivalries begin when states "
         "are born: India-Pakistan 1947, Israel and its neighbours 1948, Africa 1960, the Soviet successors 1991). In-sample fit "
@@ -225,7 +225,7 @@ class Parameters(ExtendedParameters):
 
     # --- rivalry12 ---
     rivalry_onset_minor_distance: float = Field(
-        -0.9722, ge=-20, le=0,
+        -0.9710, ge=-20, le=0,
         description="rivalry onset logit: foedus.theory.rivalry.minor_distance, log(1 + d / 241 km) of two minor states without a land "
         "border (Boulding 1962's loss-of-strength gradient; Maoz & Russett 1993's 150 miles of water as the unit; Lemke 2002). "
         "In-sample fit with the other onset terms, 1816-1914 and 1946-1989 (tools/rivalry_fit.py; s.e. 0.29, z -3.5); with "
@@ -234,7 +234,7 @@ class Parameters(ExtendedParameters):
         "more than 150 miles apart), at a fifteenth of the rate of the relevant pairs",
     )
     rivalry_onset_one_major_reach: float = Field(
-        0.4810, ge=0, le=20,
+        0.4819, ge=0, le=20,
         description="rivalry onset logit: foedus.theory.rivalry.log_reach of a great power and a minor state, 0 for the other pairs "
         "(foedus.theory.rivalry.one_major_part): the log of the weaker's capability as it arrives at the stronger (Bueno de Mesquita "
         "1981's distance discount at miles_per_day; Lemke 2002's reach) over the stronger's, added to the log-parity term. Thompson "
@@ -244,7 +244,7 @@ class Parameters(ExtendedParameters):
         "s.e. 0.25), which in world-2022 runs made far near-equals rivals (Germany-Taiwan, Italy-Japan, Ukraine-Japan)",
     )
     rivalry_onset_one_major_new_pair: float = Field(
-        -2.0132, ge=-20, le=0,
+        -2.0037, ge=-20, le=0,
         description="rivalry onset logit: foedus.theory.rivalry.new_pair of a great power and a minor state, 0 for the other pairs "
         "(foedus.theory.rivalry.one_major_part): a state's birth makes rivals of its neighbours, not of the great powers (Goertz "
         "& Diehl 1995's shock of state formation is territorial; none of the record's in-sample onsets in a pair's first years "

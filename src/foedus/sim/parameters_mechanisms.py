@@ -427,14 +427,14 @@ class MechanismParameters(CoreParameters):
 
     # --- rivalry ---
     rivalry_onset_one_major: float = Field(
-        1.1652, ge=-20, le=20,
+        1.1625, ge=-20, le=20,
         description="onset logit: exactly one of the pair a major power (foedus.theory.rivalry ONSET_TERMS; in-sample fit, 1816-1914 "
         "and 1946-1989: tools/rivalry_fit.py; s.e. 0.63): positive at parity, but with rivalry_onset_one_major_reach a great power "
         "and a weak or distant minor state are seldom rivals (-0.02 without the relevance terms; "
         "-0.84 with parity in share and without rivalry_onset_new_pair)",
     )
     rivalry_onset_out_of_reach: float = Field(
-        -1.1733, ge=-20, le=20,
+        -1.1741, ge=-20, le=20,
         description="onset logit: two minor states farther apart than rivalry_reach_km (foedus.theory.rivalry.out_of_reach; "
         "Thompson 2001, Diehl & Goertz 2000: rivalry needs contact; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.52, "
         "z -2.2 beside rivalry_onset_minor_distance and with the pairs beyond 2,500 km out of the risk set (-2.76, z -5.5, without it), with the pairs beyond rivalry_contact_km, which cannot begin a rivalry, out of the risk set; -3.14 with them). "

@@ -94,11 +94,17 @@ Bennett 1998 on why rivalries end):
 - beyond contact (:func:`beyond_contact`): two minor states with no border farther apart than a
   contact distance cannot begin a rivalry at all (hazard 0; Diehl & Goertz 2000: the issues of
   rivalry are territorial and positional);
-- a security community (:func:`security_community`): two democracies that share a defence pact cannot begin a
-  rivalry at all (hazard 0; Deutsch 1957: among the members of a pluralistic security community there are
-  "dependable expectations of peaceful change"; Russett & Oneal 2001). The record has no such onset in 14,226
-  dyad-years 1816-2010 (in sample, 4,395, where the fitted hazard expected 0.76); without the gate runs from 2022
-  made France and Germany (2034), France and Italy, or Sweden and Austria rivals;
+- a security community (:func:`security_community`): two democracies that share a security agreement of any obligation
+  (an alliance, a pledge of non-aggression or consultation, a security organisation) cannot begin a rivalry at all (hazard 0;
+  Deutsch 1957: "dependable expectations of peaceful change"; Adler & Barnett 1998: democracies bound by shared institutions,
+  not by a military pact alone; Russett & Oneal 2001). The record has no such onset in 26,536 dyad-years 1816-2010 (in sample
+  6,449), 12,035 of them without a defence pact; its only onsets between democracies, Poland-Czechoslovakia 1920 and
+  Argentina-Britain 1965, are of pairs without an alliance. Until democ21 (2026-12) the gate asked for a defence pact, and
+  democracies bound only by pledges of non-aggression (ATOP 3740, 47 members; 3755, 20) held 0.039 of world-2022's 0.053
+  onsets a year between democracies (France-South Korea, Belgium- and Bulgaria-Switzerland): runs from 2022 began 10 of 42
+  rivalries between democracies (seeds 1-5), 4 of 35 with the wider gate (the record: 2 of 128). Refit with them out of the
+  risk set: ``joint_democracy`` -0.28 (s.e. 0.81; -0.65 before), the other terms by < 0.01; measured only, the held-out
+  log-likelihood of 1990-2010 -110.28 -> -108.50, of 1919-1938 -57.59 -> -57.77;
 - tested on the record and **not carried** (rivalry13, in-sample likelihood ratios on 1 df, each term added alone to
   the onset terms above; ``tools/rivalry_fit.py`` prints the first four): the new-pair term by contiguity (+0.11, s.e. 0.57, LR
   0.04) or by ``minor_distance`` (+0.19, s.e. 0.37, LR 0.20; the young non-contiguous minor pairs beyond 1,000 km hold 3
@@ -152,20 +158,10 @@ Bennett 1998 on why rivalries end):
   has no Thompson & Dreyer type; :func:`foedus.theory.war_onset_issues.issueless_rivalry` takes one between neighbours as
   territorial, as the record does (of its 128 onsets at risk 1816-2010, 63 of 86 between neighbours are coded spatial, 18 of 42
   without a land border, 3 of 7 of these nearer than 241 km): no other feature at hand makes a born rivalry spatial;
-- tested by rivalry20 against two democracies born rivals in runs (Italy-Switzerland, Denmark-Switzerland; world-2022's onsets
-  between democracies a quarter of all, the record's 2 of 128) and **not carried**: the weak link, :func:`democracy_weak_link`
-  (Dixon 1994; Oneal & Russett 1997; the war-onset hazard's form), in place of ``joint_democracy``: -1.61 (s.e. 0.98), in-sample
-  log-likelihood -518.87 to -517.84 at the same df, held out 1919-1938 -57.59 to -57.70, 1990-2010 -110.28 to -106.38 (onsets
-  predicted 25.4 to 21.6, record 18); beside the dummy -1.70 (s.e. 1.24, LR 1.9). In the simulator it cut Italy-Switzerland's
-  hazard by 38 % (0.0013 to 0.0008 a year in world-2022) but lost facts on three seed sets against main 0915ded (63, 63, 59
-  of 76 for 64, 65, 61: 1816-1914 defence allies joining 0.30 to 0.26 and 0.31 to 0.26, 1946-1989 joiners without a pact 0.50
-  to 0.14 and 0.27 to 0.14): the refit raises the intercept (-6.30 to -6.07) for the autocratic pairs that make those eras;
-- tested by democ21 (session 21) and **not carried**: Deutsch's (1957) pluralistic security community in Adler & Barnett's (1998)
-  wider form, two democracies sharing a security agreement of *any* obligation out of the risk set (``shared_alliance`` of
-  :func:`foedus.analysis.rivalry.rivalry_dyad_years`; the record has no onset in 26,536 such dyad-years 1816-2010, 12,035 without
-  a defence pact). World-2022 runs (seeds 1-5) began 4 rivalries between democracies of 35 against 10 of 42 (France-South Korea,
-  Belgium- and Bulgaria-Switzerland: bound only by ATOP 3740/3755's non-aggression pledges); refit ``joint_democracy`` -0.28
-  (s.e. 0.81; -0.65 before); ``foedus validate`` 187 facts for main's 191 over seeds 1-18 (commit 348494e on branch democ21);
+- tested by rivalry20 and **not carried**: the weak link, :func:`democracy_weak_link` (Dixon 1994; Oneal & Russett 1997), in
+  place of ``joint_democracy``: -1.61 (s.e. 0.98), in-sample log-likelihood -518.87 to -517.84, held out 1919-1938 -57.59 to
+  -57.70, 1990-2010 -110.28 to -106.38; in the simulator it lost facts on three seed sets against main 0915ded (63, 63, 59 of 76
+  for 64, 65, 61): the refit raises the intercept (-6.30 to -6.07) for the autocratic pairs that make 1816-1914 and 1946-1989;
 - ``regime_shift`` (termination only): the larger of the two states' recent changes of democracy
   score, 0–1 (:func:`regime_shift`: this year's score against its discounted memory of the past
   years, :func:`regime_reference`): Goertz & Diehl's (1995) political shocks — an abrupt regime
@@ -522,15 +518,18 @@ def democracy_weak_link(regime_i, regime_j) -> np.ndarray:
     return np.minimum(np.asarray(regime_i, dtype=float), np.asarray(regime_j, dtype=float))
 
 
-def security_community(joint_democracy, defence_pact) -> np.ndarray:
-    """True for a pair that cannot begin a rivalry: two democracies sharing a defence pact (Deutsch 1957's pluralistic security community).
+def security_community(joint_democracy, shared_agreement) -> np.ndarray:
+    """True for a pair that cannot begin a rivalry: two democracies (``joint_democracy``) bound by a shared security agreement of any
+    obligation (``shared_agreement``: an alliance, a pledge of non-aggression or consultation, a security organisation), Deutsch's
+    (1957) pluralistic security community of democracies with dense institutional ties (Adler & Barnett 1998); the record has no
+    rivalry onset among them, 1816-2010 (module docstring).
 
     Examples
     --------
     >>> security_community([True, True, False], [True, False, True]).tolist()
     [True, False, False]
     """
-    return np.asarray(joint_democracy, dtype=bool) & np.asarray(defence_pact, dtype=bool)
+    return np.asarray(joint_democracy, dtype=bool) & np.asarray(shared_agreement, dtype=bool)
 
 
 def shared_rival(rivalry) -> np.ndarray:

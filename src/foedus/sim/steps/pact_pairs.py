@@ -39,15 +39,24 @@ def offence_pairs(world: World) -> np.ndarray:
     return _pact_pairs(world, _OFF, "offence_pairs")
 
 
+def security_pairs(world: World) -> np.ndarray:
+    """(N, N) bool: the pairs sharing any security agreement in force (an alliance of any obligation or a security organisation, not a
+    coalition): the institutional tie of Deutsch's (1957) and Adler & Barnett's (1998) pluralistic security community, the rivalry
+    onset's gate (:func:`foedus.theory.rivalry.security_community`; ATOP's alliances of any obligation on the record). Cached until
+    the agreements change."""
+    return _pact_pairs(world, -1, "security_pairs")
+
+
 def _pact_pairs(world: World, obligation: int, key: str) -> np.ndarray:
     """(N, N) bool: the pairs sharing a security agreement in force (not a coalition) with the obligation of column
-    ``obligation``; cached under ``key`` until the agreements change."""
+    ``obligation`` (-1: any agreement, whatever its obligations); cached under ``key`` until the agreements change."""
     ag = world.state.agreements
     hit = world.cache.get(key)
     if hit is not None and hit[0] == ag.version and hit[1].shape == (world.n, world.n):
         return hit[1]
     slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
-    slots = slots[ag.obligations[slots, obligation]]
+    if obligation >= 0:
+        slots = slots[ag.obligations[slots, obligation]]
     out = pair_max(ag.members[slots], np.ones(len(slots)), world.n) > 0 if len(slots) else np.zeros((world.n, world.n), bool)
     world.cache[key] = (ag.version, out)
     return out

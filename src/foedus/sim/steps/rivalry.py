@@ -20,6 +20,7 @@ from foedus.schema import OBLIGATIONS
 from foedus.sim.steps._common import COALITION, SECURITY
 from foedus.sim.steps.conflict import defence_pairs, nonaggression_pairs
 from foedus.sim.steps.formation import entry_years
+from foedus.sim.steps.pact_pairs import security_pairs
 from foedus.sim.steps.settlement import record_rivalry_end
 from foedus.sim.steps.threat import distance_exponent
 from foedus.sim.world import World
@@ -65,7 +66,8 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     at the stronger, :func:`~foedus.theory.rivalry.log_reach`, and almost no new-pair term, :func:`~foedus.theory.rivalry.one_major_part`:
     Thompson 2001's capacity to threaten), and 0 for
     two minor states without a border beyond ``rivalry_contact_km`` (:func:`~foedus.theory.rivalry.beyond_contact`) and for
-    two democracies that share a defence pact (:func:`~foedus.theory.rivalry.security_community`, Deutsch 1957); a
+    two democracies that share a security agreement of any obligation, an alliance or a security organisation
+    (:func:`.pact_pairs.security_pairs`; :func:`~foedus.theory.rivalry.security_community`, Deutsch 1957, Adler & Barnett 1998); a
     rivalry ends with :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of contiguity,
     major status, the power shift since it began, war memory, joint democracy, regime distance and
     the regime shift of either state (:func:`~foedus.theory.rivalry.regime_shift` against
@@ -112,7 +114,7 @@ def _hazard_args(world: World, dem: np.ndarray, change: np.ndarray) -> tuple:
     """The arguments of :func:`_hazard_kernel` after the pairs and before the outputs (the world's inputs and the coefficients)."""
     p = world.inputs.params
     return (
-        world.inputs.contiguous, world.state.major, world.state.power, defence_pairs(world),
+        world.inputs.contiguous, world.state.major, world.state.power, defence_pairs(world), security_pairs(world),
         world.state.war_history, dem, world.state.regime, world.state.rivalry, world.state.rivalry_balance0, world.inputs.distance_km, _new_pledge(world),
         np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km), float(p.rivalry_contact_km),
         *_lineage(world), float(world.state.year), float(STATE_LIST_START), float(p.rivalry_new_pair_years), th.PARITY_FLOOR, _log_distance(world), distance_exponent(world),
@@ -242,7 +244,7 @@ def _year_kernel(ii, jj, draw, active, power, args, h_on, h_end, begin, end):  #
     on = np.zeros(k)
     off = np.zeros(k)
     _hazard_kernel(li, lj, *args, on, off)
-    rivalry = args[7]
+    rivalry = args[8]
     nb = 0
     ne = 0
     for r in range(k):
@@ -287,7 +289,7 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
 
 
 @njit(cache=True)
-def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, pledge, change, reach, contact, entered, inherited, pred, code, year, list_start, new_years, floor, log_distance, expo, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
+def _hazard_kernel(ii, jj, contiguous, major, power, defence, community, war_history, dem, regime, rivalry, balance0, distance, pledge, change, reach, contact, entered, inherited, pred, code, year, list_start, new_years, floor, log_distance, expo, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
     # the theory's logit_hazard term by term, in its order: intercept, then + b_k * x_k, then 1 / (1 + exp(-eta))
     for q in range(ii.shape[0]):
         i = ii[q]
@@ -313,8 +315,8 @@ def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, 
             h_end[q] = 1.0 / (1.0 + np.exp(-eta))
         elif not major[i] and not major[j] and not contiguous[i, j] and distance[i, j] > contact:
             h_on[q] = 0.0  # beyond contact (foedus.theory.rivalry.beyond_contact)
-        elif dem[i] and dem[j] and defence[i, j]:
-            h_on[q] = 0.0  # a security community (foedus.theory.rivalry.security_community)
+        elif dem[i] and dem[j] and community[i, j]:
+            h_on[q] = 0.0  # a security community: two democracies sharing a security agreement (foedus.theory.rivalry.security_community)
         else:
             hi = max(power[i], power[j])
             lo = min(power[i], power[j])
