@@ -23,7 +23,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from foedus.analysis.entry_lags import age_decay_rate, entries_by_age, entry_ages, lag_summary
+from foedus.analysis.entry_lags import (
+    age_decay_rate,
+    entries_by_age,
+    entry_ages,
+    lag_summary,
+)
 from foedus.analysis.war_allies import participants_from_cow, participants_from_events
 from foedus.data.conflict import read_wars
 from foedus.data.paths import default_data_dir

@@ -4,7 +4,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from foedus.analysis.entry_lags import age_decay_rate, entries_by_age, entry_ages, lag_summary
+from foedus.analysis.entry_lags import (
+    age_decay_rate,
+    entries_by_age,
+    entry_ages,
+    lag_summary,
+)
 
 
 def _participants(rows):

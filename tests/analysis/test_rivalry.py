@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from foedus.analysis.rivalry import IN_SAMPLE, estimate_rivalry_hazards, fit_logit, hazard_rates, profile_reach, rivalry_dyad_years
+from foedus.analysis.rivalry import (
+    IN_SAMPLE,
+    estimate_rivalry_hazards,
+    fit_logit,
+    hazard_rates,
+    profile_reach,
+    rivalry_dyad_years,
+)
 from foedus.sim.parameters import Parameters
 from foedus.theory import rivalry as th
 

@@ -20,7 +20,13 @@ import pytest
 from foedus.experiments.ensemble import load_scenario
 from foedus.sim import Simulation
 from foedus.sim.steps import blocs_kernels as kern
-from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, FORM_OBLIGATIONS, FORM_RISK, pact_cost
+from foedus.sim.steps.formation import (
+    FORM_COMMITMENT,
+    FORM_GOODS,
+    FORM_OBLIGATIONS,
+    FORM_RISK,
+    pact_cost,
+)
 from foedus.testing import synthetic_scenario
 from foedus.theory import multilateral as th_multi
 from foedus.theory import obligations as th_ob

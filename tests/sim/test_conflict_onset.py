@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from foedus.sim.parameters import Parameters
 from foedus.sim.steps.conflict import call_allies, conflict_and_commitments
 from foedus.theory.war_onset import INITIATION_TERMS, WAR_ONSET_TERMS, reach
 
@@ -36,8 +35,8 @@ def _onsets(seeds: int, spatial: bool = True, **parameters) -> dict[frozenset, i
         for _, a, b, d in events(world, "war"):
             assert d["cause"] == "war onset"
             initiation = {*(f"initiator_minus_target_{t}" for t in INITIATION_TERMS), "initiator_probability"}
-            assert set(d["factors"]) == {*WAR_ONSET_TERMS, "hazard", "hostility", *initiation, "victory_probability", "expected_victory_restraint",
-                                       *(["ally_expected_support"] if parameters.get("war_onset_ally_expected_support", Parameters().war_onset_ally_expected_support) > 0 else [])}, "every term of the hazard and of the initiator's choice explains the war"
+            assert set(d["factors"]) == {*WAR_ONSET_TERMS, "hazard", "hostility", *initiation, "victory_probability", "expected_victory_restraint"}, (
+                "every term of the hazard and of the initiator's choice explains the war (no pact: no ally's expected support)")
             out[frozenset((a, b))] = out.get(frozenset((a, b)), 0) + 1
     return out
 
@@ -334,9 +333,9 @@ def test_the_members_of_a_mandated_coalition_join_the_war_the_next_year_without_
     """Korea, 1950: the coalition the Council mandated against the attacker enters the war on the target's side, route
     ``collective security``, with no obligation (a coalition is no alliance: the validation counts them as joiners without a pact);
     a member within reach of the war (here the target's neighbour: reach 1) enters, once."""
+    from foedus.schema import OBLIGATIONS
     from foedus.sim.steps._common import COALITION
     from foedus.sim.steps.mandates import mandates as _mandates
-    from foedus.schema import OBLIGATIONS
 
     world, _ = tiny_world(collective_security_rate=1.0, war_onset_intercept=-30.0, **QUIET)
     a, t, g = world.index_of(SMB), world.index_of(SMA), world.index_of(GRT)
@@ -486,11 +485,20 @@ def test_without_an_issue_at_stake_no_war_begins_however_dangerous_the_dyad():
 
 
 def test_a_war_names_the_share_of_its_initiators_defence_partners_when_they_count_at_their_expected_support():
-    """initiator21: with war_onset_ally_expected_support on, each war onset names the share of a defence partner's capability
-    its initiator counted on (the Charter era's reliability of a call, 0.22 in 2000, at weight 1); off (the default), none."""
-    on = {}
-    for seed in range(5):
-        world, _ = tiny_world(**QUIET, relations=[{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}], war_onset_intercept=5.0, war_onset_ally_expected_support=1.0)
-        conflict_and_commitments(world, np.random.default_rng(seed))
-        on.update({seed: d["factors"]["ally_expected_support"] for _, _, _, d in events(world, "war") if d["cause"] == "war onset"})
-    assert on and all(v == pytest.approx(world.inputs.params.honour_base_rate_charter) for v in on.values())
+    """initiator21: with war_onset_ally_expected_support on (the default since session 21), each war onset whose initiator has a
+    defence partner names the share of that partner's capability it counted on (the Charter era's reliability of a call, 0.22 in
+    2000, at weight 1); at 0, none; with no defence partner, none (the factor did not move the decision)."""
+    pacts = [alliance("Pact", [GRT, SMA]), alliance("Other", [RIV, SMB])]
+    for weight, agreements, named in ((1.0, pacts, True), (0.0, pacts, False), (1.0, [], False)):
+        onsets = 0
+        for seed in range(5):
+            world, _ = tiny_world(**QUIET, agreements=agreements, war_onset_intercept=5.0, war_onset_ally_expected_support=weight)
+            conflict_and_commitments(world, np.random.default_rng(seed))
+            for _, a, b, d in events(world, "war"):
+                if d["cause"] != "war onset" or {a, b} != {GRT, RIV}:  # (the rivals: each has its own defence partner)
+                    continue
+                onsets += 1
+                assert ("ally_expected_support" in d["factors"]) == named
+                if named:
+                    assert d["factors"]["ally_expected_support"] == pytest.approx(world.inputs.params.honour_base_rate_charter)
+        assert onsets > 0

@@ -15,7 +15,10 @@ def test_size_classes_follow_the_unravelling_bound():
 def test_each_class_is_threat_within_abrogation_at_its_own_hazard():
     """Row by row equal to :func:`foedus.theory.abrogation.threat_within_abrogation` at the hazard of the row's class, tethers included."""
     from foedus.theory.abrogation import threat_within_abrogation
-    from foedus.theory.threat_within_size import size_class, threat_within_abrogation_by_size
+    from foedus.theory.threat_within_size import (
+        size_class,
+        threat_within_abrogation_by_size,
+    )
 
     rng = np.random.default_rng(21)
     for _ in range(50):

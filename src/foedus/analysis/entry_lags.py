@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import minimize_scalar
 
-__all__ = ["LAG_CLASSES", "entry_ages", "lag_summary", "entries_by_age", "age_decay_rate"]
+__all__ = ["LAG_CLASSES", "age_decay_rate", "entries_by_age", "entry_ages", "lag_summary"]
 
 LAG_CLASSES = ("0", "1", "2", "3-4", "5+")
 """The lag classes (whole years from the war's first year) of :func:`lag_summary`."""

@@ -14,8 +14,26 @@ from typing import Any
 
 from foedus.i18n import _, get_language, gettext, lazy_gettext
 
-__all__ = ["LABELS", "INDICATOR_NAMES", "UNITS", "CAUSES", "CRISES", "FACTORS", "label", "labelled", "kind_plural",
-           "indicator_name", "unit_name", "cause_label", "factor_label", "ROUTES", "route_label", "CATALOGUE_LABEL", "plain", "scenario_text"]
+__all__ = [
+    "CATALOGUE_LABEL",
+    "CAUSES",
+    "CRISES",
+    "FACTORS",
+    "INDICATOR_NAMES",
+    "LABELS",
+    "ROUTES",
+    "UNITS",
+    "cause_label",
+    "factor_label",
+    "indicator_name",
+    "kind_plural",
+    "label",
+    "labelled",
+    "plain",
+    "route_label",
+    "scenario_text",
+    "unit_name",
+]
 
 LABELS = {
     # ATOP obligations (Leeds et al. 2002), as the figures spell them
@@ -395,7 +413,11 @@ FACTORS = {
     "enters": lazy_gettext("enters the war"),
     "victory_probability": lazy_gettext("the initiator's chance of prevailing"),
     "expected_victory_restraint": lazy_gettext("restraint: odds of prevailing"),
-    "ally_expected_support": lazy_gettext("share of an ally's strength expected to fight (its reliability)"),
+    "ally_expected_support": lazy_gettext("share of a defence partner's strength the initiator expects to fight beside it (its reliability)"),
+    "war_age": lazy_gettext("years since the war began"),
+    "age_decay": lazy_gettext("decline of the chance of entering with the war's age"),
+    "peer_rivalry_prior": lazy_gettext("prior of rivalry between great powers (unknown intentions)"),
+    "peer_threat": lazy_gettext("threat added by a peer's unknown intentions"),
     "partner_entry_value": lazy_gettext("what entering is worth to the partner"),
     "partner_entry_cost": lazy_gettext("the partner's cost of fighting"),
     "unread_alignment": lazy_gettext("reassurance about a partner's unread alignment"),

@@ -176,13 +176,14 @@ class Parameters(ExtendedParameters):
         "hazard of ATOP 5.1 bilateral defence-pact memberships with a Thompson-Dreyer strategic rival as partner, 0.149 - 0.073 = "
         "0.076 in 1816-1914 (228 and 412 member-years) and 0.125 - 0.038 = 0.087 in 1946-1989 (176 and 3,022), about 0.08 "
         "(tests/theory/test_abrogation.py). "
-        "0 switches it off. Applies to the treaties of at most unravel_max_members members; larger ones have "
-        "threat_within_hazard_large",
+        "0 switches it off in the treaties of at most unravel_max_members members; larger ones have their own "
+        "threat_within_hazard_large (since session 21: set both to switch the rule off everywhere)",
     )
     # --- persist21 ---
     threat_within_hazard_large: float = Field(
         0.08, ge=0, le=1,
-        description="threat_within_hazard for a treaty of more than unravel_max_members members (an organisation a member leaves "
+        description="threat_within_hazard for a treaty of more than unravel_max_members members, set apart from it (a setting of "
+        "threat_within_hazard does not reach these treaties; an organisation a member leaves "
         "while it goes on: NATO with Greece and Turkey, the Rio Treaty, the Arab League; Weitsman 2004, Wallander 2000; "
         "foedus.theory.threat_within_size). The in-sample record gives 0 (foedus.theory.threat_within_size.LARGE_RECORD): ATOP "
         "5.1 defence and offence memberships of more than six members with a Thompson-Dreyer strategic rival among the fellow "

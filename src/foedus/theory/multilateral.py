@@ -90,11 +90,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.theory.multilateral_kernels import _found_kernel, _net  # noqa: F401 (compiled; _net for the tests and callers)
+from foedus.theory.multilateral_kernels import _found_kernel, _net
 
 __all__ = [
-    "MIN_MEMBERS", "adversary_bloc", "bloc_shortfalls", "client_eligible", "exposure", "forward_defence_value", "found_bloc", "free_riding_share", "identity_veto",
-    "declined_exclusions", "joint_pledge_values", "regional_veto", "shared_threat",
+    "MIN_MEMBERS", "adversary_bloc", "bloc_shortfalls", "client_eligible", "declined_exclusions", "exposure",
+    "forward_defence_value", "found_bloc", "free_riding_share", "identity_veto", "joint_pledge_values", "regional_veto",
+    "shared_threat",
 ]
 
 

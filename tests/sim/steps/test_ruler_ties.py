@@ -9,7 +9,13 @@ from foedus.data.succession import ruler_pairs
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps.alignment import alignment
 from foedus.sim.steps.formation import credible_goods
-from foedus.sim.steps.pair_value import ruler_goods, ruler_pairs_factor, ruler_sphere, ruler_sphere_factor, ruler_tie
+from foedus.sim.steps.pair_value import (
+    ruler_goods,
+    ruler_pairs_factor,
+    ruler_sphere,
+    ruler_sphere_factor,
+    ruler_tie,
+)
 from foedus.theory.new_states import former_ruler_sphere, former_ruler_tie
 
 from .conftest import ACTORS, events, tiny_world

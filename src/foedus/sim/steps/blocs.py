@@ -46,9 +46,9 @@ from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import alliance_view
 from foedus.sim.steps import blocs_kernels as kern
 from foedus.sim.steps import year_goods
-from foedus.sim.steps.blocs_alignment import aligned_defends
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.alignment_kernels import shared_terms
+from foedus.sim.steps.blocs_alignment import aligned_defends
 from foedus.sim.steps.exchange_year import exchange_terms
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT,

@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.theory.renunciation import territorial_integrity_norm
 from foedus.data.nuclear import NUCLEAR_WEAPON_STATES, nuclear_armed
 from foedus.sim.agreements import FIRST_SIMULATED_ID
 from foedus.sim.membership import pair_max
-from foedus.sim.steps import ally_call, conflict_kernels as kern
+from foedus.sim.steps import ally_call
+from foedus.sim.steps import conflict_kernels as kern
+from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.steps.mandates import mandates
 from foedus.sim.steps.neutrality import permanently_neutral
-from foedus.sim.steps.pact_pairs import _DEF, _OFF, defence_pairs, nonaggression_pairs, offence_pairs  # noqa: F401 (conflict's names for them)
+from foedus.sim.steps.pact_pairs import (
+    _DEF,
+    _OFF,
+    defence_pairs,
+    nonaggression_pairs,
+    offence_pairs,
+)
 from foedus.sim.steps.war_endings import war_endings
 from foedus.sim.steps.war_entry import collective_security as _collective_security
 from foedus.sim.steps.war_entry import enter as _enter
@@ -24,12 +31,16 @@ from foedus.sim.steps.war_entry import nuclear_restraint as _nuclear_restraint
 from foedus.sim.steps.war_entry import opportunists as _opportunists
 from foedus.sim.steps.war_entry import reach_of as _reach
 from foedus.sim.steps.war_entry import war_key as _war_key
-from foedus.sim.steps.war_entry import war_pact_pairs  # noqa: F401  (the ties a war spreads along: re-exported beside defence_pairs)
+from foedus.sim.steps.war_entry import war_pact_pairs
 from foedus.sim.steps.war_entry import warring_partners as _warring_partners
+from foedus.sim.steps.war_expected_victory import (  # the initiator's odds, allies at their expected support (initiator21)
+    ally_support,
+    expected_victory,
+)
+from foedus.sim.steps.war_initiators import (
+    initiators,  # who begins a war a pair goes to (moved out, gpwar16)
+)
 from foedus.sim.steps.war_onset_deterrence import great_power_deterrence
-from foedus.sim.steps.war_expected_victory import ally_support, expected_victory  # the initiator's odds, allies at their expected support (initiator21)
-from foedus.sim.steps.war_initiators import initiators  # who begins a war a pair goes to (moved out, gpwar16)
-from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory import joining as th_join
@@ -37,6 +48,7 @@ from foedus.theory import rivalry as th_rivalry
 from foedus.theory import war as th_war
 from foedus.theory import war_onset as th_onset
 from foedus.theory import war_restraint as th_restraint
+from foedus.theory.renunciation import territorial_integrity_norm
 
 _DISPUTE_DETAIL = {w: f'{{"escalated_to_war":{str(w).lower()}}}' for w in (False, True)}
 _ONSET_OFF = -30.0
@@ -264,7 +276,8 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     x = onset_covariates(world, i[k], j[k])  # the drawn pairs' covariates, for their explanation (elementwise: the same values)
     att, tgt, who = initiators(world, rng, i[k], j[k])
     # a reason to expect victory: the initiator begins the war with its odds of prevailing, its allies and the target's counted
-    p_win, support = expected_victory(world, att, tgt), ally_support(world)
+    discounted: list = []
+    p_win, support = expected_victory(world, att, tgt, discounted), ally_support(world)
     restraint = th_onset.expected_victory_restraint(p_win, check=world.inputs.check) ** p.war_onset_expected_victory
     # the nuclear revolution: no war between two nuclear-armed states can be won (Jervis 1989), as for entering one;
     # nor against a state a nuclear-armed great power is pledged to defend (extended deterrence)
@@ -274,6 +287,7 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     if not go.any():
         return
     k, att, tgt, who, p_win, restraint, deter, protected = k[go], att[go], tgt[go], [w for w, g in zip(who, go) if g], p_win[go], restraint[go], deter[go], protected[go]
+    backed = discounted[0][go]  # the initiators counting a defence partner at its expected support
     x = {t: v[go] for t, v in x.items()}
     world.state.at_war[att, tgt] = world.state.at_war[tgt, att] = True
     world.state.hostility[att, tgt] = world.state.hostility[tgt, att] = np.minimum(world.state.hostility[att, tgt] + p.war_hostility, 1.0)
@@ -282,9 +296,9 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     details = [
         {"cause": "war onset", "allies_out_of_reach": f, "factors": {
             **{t: float(x[t][e]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), "hostility": float(hostility[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r),
-            **({"ally_expected_support": support} if support < 1.0 else {}),  # the initiator's defence partners' share (initiator21)
+            **({"ally_expected_support": support} if support < 1.0 and b else {}),  # the initiator's defence partners' share (initiator21)
             **({"extended_deterrence": float(dt), "protector_fights_probability": float(pq)} if pq > 0 else {})}, **m}
-        for e, (q, f, w, m, pv, r, dt, pq) in enumerate(zip(k, far, who, mandate, p_win, restraint, deter, protected))
+        for e, (q, f, w, m, pv, r, dt, pq, b) in enumerate(zip(k, far, who, mandate, p_win, restraint, deter, protected, backed))
     ]
     world.log.events(world.state.year, "war", -1, world.inputs.ccode[att], world.inputs.ccode[tgt], details)
 

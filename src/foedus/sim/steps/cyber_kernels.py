@@ -40,8 +40,9 @@ import numpy as np
 from numba import njit
 
 __all__ = [
-    "alignment_camps", "consent_refusals", "consented_best", "escalate", "incidents", "intrusions", "nonstate_moves", "trust_after", "nonstate_trust", "one_a_year", "pair_scores", "group_reciprocity", "log_factors", "sharing_terms",
-    "sharing_year", "state_moves", "state_year",
+    "alignment_camps", "consent_refusals", "consented_best", "escalate", "group_reciprocity", "incidents", "intrusions",
+    "log_factors", "nonstate_moves", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms", "sharing_year",
+    "state_moves", "state_year", "trust_after",
 ]
 
 

@@ -10,18 +10,25 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from foedus.sim.steps._common import COALITION, SECURITY
-from foedus.sim.steps.dissolution import dissolve_by_hazard, end_incompatible, expire_terms
-from foedus.sim.steps.founding_lapse import founding_threat_lapse  # politics' name for it (split there)
-from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.membership import alliance_ties, risk_and_main_threat, security_profile
+from foedus.sim.steps._common import COALITION, SECURITY
+from foedus.sim.steps.dissolution import (
+    dissolve_by_hazard,
+    end_incompatible,
+    expire_terms,
+)
+from foedus.sim.steps.founding_lapse import (
+    founding_threat_lapse,  # politics' name for it (split there)
+)
+from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.world import World
+from foedus.theory import abrogation as th_abrogation
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory import entrapment as th_entrapment
 from foedus.theory import integration as th_integration
-from foedus.theory import abrogation as th_abrogation
 from foedus.theory import persistence as th_persistence
 from foedus.theory import threat_within_size as th_within_size
+
 
 def alliance_politics(world: World, rng: np.random.Generator) -> None:
     """Cohesion, entrapment and abandonment, integration, and dissolution (P2, P3, P5, T2, T4, T5).

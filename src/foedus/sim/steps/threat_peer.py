@@ -2,8 +2,9 @@
 
 :func:`peer_threat` is :func:`foedus.theory.peer_threat.peer_rivalry_threat` of the world (``peer_rivalry_prior``; Mearsheimer
 2001, ch. 2; Walt 1987, ch. 2; Thompson & Dreyer 2012), with the same offensive power, exponents (forward presence), pledges,
-commercial restraint and intention weights as Walt's threat, so :func:`perceived_threat`, their sum, is Walt's threat with the
-rivalry term of two great powers read as ``max(R, rho)``. :func:`foedus.sim.steps.threat.perceive_threats` keeps it for the year;
+commercial restraint and intention weights as Walt's threat, so :func:`perceived_threat`, their sum, is Walt's threat plus the
+increment of the intentions' rivalry term between two great powers read as ``max(R, rho)`` (the ideology gate, where ideal
+points are known, still reads ``R``: the sum equals Walt's threat at ``max(R, rho)`` only without ideal points). :func:`foedus.sim.steps.threat.perceive_threats` keeps it for the year;
 the main threat (:func:`foedus.sim.steps.threat.main_threat_of`), the live issues that read great powers' main threats and the
 explanations read the perceived threat; the valuations of alliances read ``world.results.threat``, Walt's threat from acts (added
 there too, the term moved 1816-1914 pacts' survival and non-aggression out of range: foedus validate, seeds 1-6, 61 facts of 76

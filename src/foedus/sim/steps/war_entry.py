@@ -22,17 +22,17 @@ from foedus.data.nuclear import nuclear_armed
 from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import pair_max
 from foedus.sim.steps import conflict_kernels as kern
-from foedus.sim.steps import year_goods
 from foedus.sim.steps import war_entry_kernels as wkern
-from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.steps import year_goods
 from foedus.sim.steps._common import COALITION, SECURITY
+from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.world import World
-from foedus.theory.war_restraint import great_power_odds_factor as gp_odds
 from foedus.theory import joining as th_join
 from foedus.theory import war_onset as th_onset
 from foedus.theory import wartime as th_wt
+from foedus.theory.war_restraint import great_power_odds_factor as gp_odds
 
-__all__ = ["age_decay", "nuclear_restraint", "war_pact_pairs", "year_reach", "reach_of", "enter", "war_key", "collective_security", "opportunists", "warring_partners"]
+__all__ = ["age_decay", "collective_security", "enter", "nuclear_restraint", "opportunists", "reach_of", "war_key", "war_pact_pairs", "warring_partners", "year_reach"]
 
 _DEF, _OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
 

@@ -1,8 +1,9 @@
 """The initiator's expected victory at a war's onset (moved out of :mod:`foedus.sim.steps.conflict`, which re-exports it; initiator21).
 
-:func:`expected_victory` is the initiator's :func:`foedus.theory.expected_victory.victory_probability` against its target, each
-side's allies counted at their expected support (:func:`foedus.theory.expected_victory.expected_support`: Bueno de Mesquita
-1981; the era's reliability of a call, Leeds, Long & Mitchell 2000, Berkemeier & Fuhrmann 2018).
+:func:`expected_victory` is the initiator's :func:`foedus.theory.expected_victory.victory_probability` against its target, the
+initiator's defence partners counted at their expected support (:func:`foedus.theory.expected_victory.expected_support`: Bueno
+de Mesquita 1981; the era's reliability of a call, Leeds, Long & Mitchell 2000, Berkemeier & Fuhrmann 2018: a defence pledge
+does not cover its partner's attack), its offence partners and the target's defence partners in full.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def ally_support(world: World) -> float:
     return float(th_victory.expected_support(rho, p.war_onset_ally_expected_support, check=world.inputs.check))
 
 
-def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarray:
+def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray, discounted: list | None = None) -> np.ndarray:
     """Each initiator's :func:`foedus.theory.war_onset.victory_probability` against its target, the war fought on the target's ground.
 
     Capabilities are CINC shares arriving at the target (:func:`foedus.theory.war_onset.reach`: the initiator's and the
@@ -40,14 +41,14 @@ def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarr
     by the chance it fights: the target's defence partners and the initiator's offence partners are pledged to this war and
     count in full (the casus foederis arises: Leeds 2003, a target's defence pacts deter), the initiator's defence partners, to
     whom its attack owes nothing, at their expected support (:func:`ally_support`, the era's reliability of a call where the
-    casus does arise: 0.22 of their capability from 1945 at ``war_onset_ally_expected_support`` 1; in full at its default 0,
-    chosen by foedus validate, seeds 1-18; Leeds 2003 and Johnson & Leeds 2011 find that a state's defence pacts
+    casus does arise: 0.22 of their capability from 1945 at ``war_onset_ally_expected_support`` 1, its default since session 21; in full at 0; Leeds 2003 and Johnson & Leeds 2011 find that a state's defence pacts
     do not make it initiate more). Counting them in full, a record-built 1816-1914 run's initiators had a third-party defence
     pact at 0.75 of the onsets against the record's 0.54 (COW initiators, ATOP), and backed weak states began wars (Togo
     against Ghana with France counted in full; initiator21). Offence partners alone (Leeds 2003,
     the initiator's defence partners at 0) lost in-sample facts in 2026-12 (multipolar-1815's alliances 0.014 a state-year
     against the record's 0.029); each side's allies at their expected support lost three facts on seeds 1-12 (1990-2018 war
-    onsets 0.0059 a state-year against the record's 0.0027; initiator21).
+    onsets 0.0059 a state-year against the record's 0.0027; initiator21). ``discounted``, a list, receives (K,) bool: whether each
+    initiator has a defence partner so counted.
     """
     n = world.n
     c = world.state.cinc
@@ -62,4 +63,6 @@ def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarr
     own = at_target[np.arange(len(att)), att]
     # a defence partner owes nothing to an attack its partner begins: it comes at most as often as an ally whose casus arose
     weight = np.where(o[att], 1.0, ally_support(world))
+    if discounted is not None:  # which initiators count a defence partner at its expected support (the onset's factor names it)
+        discounted.append((a_allies & ~o[att]).any(axis=1))
     return th_victory.victory_probability(own, c[tgt], (at_target * a_allies * weight).sum(axis=1), (at_target * t_allies).sum(axis=1), check=world.inputs.check)
