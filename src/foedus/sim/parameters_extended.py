@@ -520,7 +520,8 @@ class ExtendedParameters(MechanismParameters):
         "seeds 1-18 (66, 60, 63 against 66, 62, 63: 1946-1989 joiners without a pact lost on seeds 1-6, 1990-2018 defence and "
         "offence formation on seeds 7-12, 1990-2018 defence formation gained on seeds 1-6), with the wider security community of "
         "foedus.theory.rivalry.security_community 312 against 314 over seeds 1-30 (in sample 168 and 169, out of sample 144 and "
-        "145): no difference a seed set resolves, and it brought the war onsets per "
+        "145), and with both and the lapsed ties of the blocs (the session-21 merge) 311 against 314 (in sample 167 and 169, out "
+        "of sample 144 and 145): a fact or two in 380, less than a seed set's spread (61-66), and it brought the war onsets per "
         "state-year nearer the record: 1946-1989 0.0055, 0.0055, 0.0062 against 0.0063, 0.0059, 0.0060 (record 0.0054), "
         "1990-2018 0.0036, 0.0044, 0.0036 against 0.0038, 0.0053, 0.0038 (record 0.0027)",
     )
