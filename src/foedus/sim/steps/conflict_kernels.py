@@ -395,33 +395,50 @@ def onset_hazards(ii, jj, contiguous, distance, power, major, rivalry, war_histo
     for q in range(ii.shape[0]):
         i = ii[q]
         j = jj[q]
-        c = contiguous[i, j]
-        r = rivalry[i, j]
-        rival = r != 0.0
-        any_major = major[i] or major[j]
-        a = power[i]
-        e = power[j]
-        hi = a if (a >= e or a != a) else e  # numpy's maximum and minimum (NaN propagated)
-        lo = a if (a <= e or a != a) else e
-        par = lo / hi if hi > 0.0 else 0.0  # foedus.theory.rivalry.parity
-        x = regime[i]
-        y = regime[j]
-        low = x if (x <= y or x != x) else y  # foedus.theory.war_onset.democracy_link
-        high = x if (x >= y or x != x) else y
-        w = np.log1p(war_history[i, j]) if memory else np.log1p(0.0)  # foedus.theory.rivalry.war_term
-        sp = spatial[i, j] if has_spatial else False
+        c, dm, par, r, w, low, high, nuc, conquest, joint, issueless = pair_onset_terms(
+            i, j, contiguous, power, major, rivalry, war_history, memory, regime, nuclear, norm, spatial, has_spatial)
         eta = intercept
-        eta = eta + b[0] * (1.0 if c else 0.0)
+        eta = eta + b[0] * c
         eta = eta + b[1] * np.log1p(distance[i, j] / 1000.0)  # foedus.theory.war_onset.log_distance
-        eta = eta + b[2] * (1.0 if any_major else 0.0)
+        eta = eta + b[2] * dm
         eta = eta + b[3] * par
         eta = eta + b[4] * r
         eta = eta + b[5] * w
         eta = eta + b[6] * low
         eta = eta + b[7] * high
         eta = eta + b[8] * (1.0 if defence[i, j] else 0.0)
-        eta = eta + b[9] * (1.0 if (nuclear[i] and nuclear[j]) else 0.0)
-        eta = eta + b[10] * (1.0 if (norm and any_major and not c and not rival) else 0.0)  # conquest_norm_term
-        eta = eta + b[11] * (1.0 if (major[i] and major[j]) else 0.0)  # joint_major
-        eta = eta + b[12] * (1.0 if (rival and not sp and not c) else 0.0)  # issueless_rivalry
+        eta = eta + b[9] * nuc
+        eta = eta + b[10] * conquest
+        eta = eta + b[11] * joint
+        eta = eta + b[12] * issueless
         out[q] = 1.0 / (1.0 + np.exp(-eta))
+
+
+@njit(cache=True, inline="always")
+def pair_onset_terms(i, j, contiguous, power, major, rivalry, war_history, memory, regime, nuclear, norm, spatial, has_spatial):  # pragma: no cover (compiled)
+    """The covariates of :data:`foedus.theory.war_onset.WAR_ONSET_TERMS` of the pair ``(i, j)`` but the distance and the defence
+    pact, as floats, in that order: contiguity, any major, parity (:func:`foedus.theory.rivalry.parity`), rivalry, war memory
+    (:func:`foedus.theory.rivalry.war_term`; ``war_history`` read only with ``memory``), the democracy link's low and high
+    (:func:`foedus.theory.war_onset.democracy_link`), joint nuclear, the conquest norm's term, joint major and the issueless
+    rivalry (``spatial`` read only with ``has_spatial``): numpy's maximum and minimum with NaN propagated, the operations of
+    :func:`foedus.sim.steps.conflict.onset_covariates` (:func:`onset_hazards` and
+    :func:`foedus.sim.steps.war_risk_kernels.onset_terms` read it)."""
+    c = contiguous[i, j]
+    r = rivalry[i, j]
+    rival = r != 0.0
+    any_major = major[i] or major[j]
+    a = power[i]
+    e = power[j]
+    hi = a if (a >= e or a != a) else e  # numpy's maximum and minimum (NaN propagated)
+    lo = a if (a <= e or a != a) else e
+    par = lo / hi if hi > 0.0 else 0.0  # foedus.theory.rivalry.parity
+    x = regime[i]
+    y = regime[j]
+    low = x if (x <= y or x != x) else y  # foedus.theory.war_onset.democracy_link
+    high = x if (x >= y or x != x) else y
+    w = np.log1p(war_history[i, j]) if memory else np.log1p(0.0)  # foedus.theory.rivalry.war_term
+    sp = spatial[i, j] if has_spatial else False
+    return (1.0 if c else 0.0, 1.0 if any_major else 0.0, par, r, w, low, high, 1.0 if (nuclear[i] and nuclear[j]) else 0.0,
+            1.0 if (norm and any_major and not c and not rival) else 0.0,  # conquest_norm_term
+            1.0 if (major[i] and major[j]) else 0.0,  # joint_major
+            1.0 if (rival and not sp and not c) else 0.0)  # issueless_rivalry

@@ -70,13 +70,7 @@ def _refusals(members, a, c, reciprocity, access, trust_in, benefit, cap_sum, ca
     for j in range(n):
         if not members[a, j]:
             continue
-        rho = reciprocity[a, j] * (1.0 - acc * (1.0 - trust_in[j, c]))
-        if with_cap:
-            total = cap_sum[a] - cap[j] + cand_cap[c]
-            b = salience * max(total, 0.0) / size[a]
-        else:
-            b = benefit[a, j]
-        if rho * b - (1.0 - rho) * vul[j] < 0.0:
+        if _member_refuses(a, j, c, acc, reciprocity, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap):
             k += 1
             if first:
                 break
@@ -127,16 +121,22 @@ def _refused(idx, k, a, c, reciprocity, access, trust_in, benefit, cap_sum, cap,
     of :func:`_refusals` (the same operations on the same numbers, member by member) stopped at the first refusal."""
     acc = access[a]
     for p in range(k):
-        j = idx[p]
-        rho = reciprocity[a, j] * (1.0 - acc * (1.0 - trust_in[j, c]))
-        if with_cap:
-            total = cap_sum[a] - cap[j] + cand_cap[c]
-            b = salience * max(total, 0.0) / size[a]
-        else:
-            b = benefit[a, j]
-        if rho * b - (1.0 - rho) * vul[j] < 0.0:
+        if _member_refuses(a, idx[p], c, acc, reciprocity, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap):
             return True
     return False
+
+
+@njit(cache=True, inline="always")
+def _member_refuses(a, j, c, acc, reciprocity, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap):  # pragma: no cover (compiled)
+    """Whether member ``j`` of row ``a`` (its access ``acc``) refuses candidate ``c``: :func:`consent_refusals`' rule for one member
+    (read by :func:`_refusals` and :func:`_refused`)."""
+    rho = reciprocity[a, j] * (1.0 - acc * (1.0 - trust_in[j, c]))
+    if with_cap:
+        total = cap_sum[a] - cap[j] + cand_cap[c]
+        b = salience * max(total, 0.0) / size[a]
+    else:
+        b = benefit[a, j]
+    return rho * b - (1.0 - rho) * vul[j] < 0.0
 
 
 @njit(cache=True)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from foedus.sim.steps.conflict_kernels import pair_onset_terms
+
 __all__ = ["DEFENCE_TERM", "finish_eta", "onset_terms", "scatter_risk"]
 
 DEFENCE_TERM = 8
@@ -34,33 +36,20 @@ def onset_terms(ii, jj, contiguous, log_distance, power, major, rivalry, war_his
     for q in range(ii.shape[0]):
         i = ii[q]
         j = jj[q]
-        c = contiguous[i, j]
-        r = rivalry[i, j]
-        rival = r != 0.0
-        any_major = major[i] or major[j]
-        a = power[i]
-        e = power[j]
-        hi = a if (a >= e or np.isnan(a)) else e  # numpy's maximum and minimum (NaN propagated)
-        lo = a if (a <= e or np.isnan(a)) else e
-        par = lo / hi if hi > 0.0 else 0.0  # foedus.theory.rivalry.parity
-        u = regime[i]
-        v = regime[j]
-        low = u if (u <= v or np.isnan(u)) else v  # foedus.theory.war_onset.democracy_link
-        high = u if (u >= v or np.isnan(u)) else v
-        w = np.log1p(war_history[i, j]) if memory else np.log1p(0.0)  # foedus.theory.rivalry.war_term
-        sp = spatial[i, j] if has_spatial else False
-        x[0, q] = 1.0 if c else 0.0
+        c, dm, par, r, w, low, high, nuc, conquest, joint, issueless = pair_onset_terms(
+            i, j, contiguous, power, major, rivalry, war_history, memory, regime, nuclear, norm, spatial, has_spatial)
+        x[0, q] = c
         x[1, q] = log_distance[i, j]
-        x[2, q] = 1.0 if any_major else 0.0
+        x[2, q] = dm
         x[3, q] = par
         x[4, q] = r
         x[5, q] = w
         x[6, q] = low
         x[7, q] = high
-        x[9, q] = 1.0 if (nuclear[i] and nuclear[j]) else 0.0
-        x[10, q] = 1.0 if (norm and any_major and not c and not rival) else 0.0  # conquest_norm_term
-        x[11, q] = 1.0 if (major[i] and major[j]) else 0.0  # joint_major
-        x[12, q] = 1.0 if (rival and not sp and not c) else 0.0  # issueless_rivalry
+        x[9, q] = nuc
+        x[10, q] = conquest
+        x[11, q] = joint
+        x[12, q] = issueless
         eta = intercept
         for k in range(8):
             eta = eta + b[k] * x[k, q]
