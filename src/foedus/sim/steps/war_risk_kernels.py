@@ -12,7 +12,6 @@ computation, and the covariates but the defence pact's are computed once while t
 
 from __future__ import annotations
 
-import numpy as np
 from numba import njit
 
 from foedus.sim.steps.conflict_kernels import pair_onset_terms
