@@ -122,7 +122,7 @@ def test_state_moves_are_the_steps_elementwise_rule(seed):
     d_in, d_out = rng.random((a_n, n)), rng.random((a_n, n))
     last_exit = np.where(rng.random((a_n, n)) < 0.2, year, rng.integers(-1, year, (a_n, n))).astype(np.int32)
     entry = np.where(members, np.where(rng.random((a_n, n)) < 0.2, year, rng.integers(1990, year, (a_n, n))), -1).astype(np.int32)
-    want, leaving = state_moves(members, size, cap, camp, value, tol, d_in, d_out, consider, exit_rate, last_exit, entry, year)
+    want, leaving = state_moves(members, size, cap, camp, value, tol, d_in, d_out, consider, exit_rate, last_exit, entry, np.arange(a_n), year)
     in_camp = camp <= tol
     want_np = (size > 0)[:, None] & (cap > 0)[None, :] & ~members & in_camp & (value > 0) & (d_in < consider) & (last_exit != year)
     leaving_np = members & ((value < 0) | ~in_camp) & (d_out < exit_rate) & (entry < year)
@@ -356,7 +356,7 @@ def test_the_fused_year_passes_are_the_kernels_they_chain(seed):
     entry = np.where(rng.random((cap_rows, n)) < 0.2, year, rng.integers(1990, year, (cap_rows, n))).astype(np.int32)
     tol, consider, exit_rate = float(rng.uniform(0.2, 0.8)), float(rng.uniform(0.3, 0.9)), float(rng.uniform(0.3, 0.9))
     d_in, d_out = rng.random((a_n, n)), rng.random((a_n, n))
-    want, leaving = state_moves(members, size, cap, camp, value, tol, d_in, d_out, consider, exit_rate, last_exit[slots], entry[slots], year)
+    want, leaving = state_moves(members, size, cap, camp, value, tol, d_in, d_out, consider, exit_rate, last_exit, entry, slots, year)
     joining = consented_best(want, value, members, rho, access, trust, benefit, cap_sum, cap, cap, salience, size, vul, True)
     j2, l2 = state_year(members, size, cap, camp, value, tol, d_in, d_out, consider, exit_rate, last_exit, entry, slots, year, rho, access, trust,
                         benefit, cap_sum, salience, vul)

@@ -50,7 +50,7 @@ import numpy as np
 
 from foedus.theory._validate import _checked, _matrix
 
-__all__ = ["aggrandisement", "action_engaged", "common_target", "compellent_capacity", "isolation", "nuclear_deterrence", "offence_target", "war_expectation"]
+__all__ = ["aggrandisement", "action_engaged", "common_target", "compellent_capacity", "deterred_attackers", "isolation", "nuclear_deterrence", "offence_target", "war_expectation"]
 
 
 def action_engaged(members, offence, target, at_war, *, check: bool = True) -> np.ndarray:
@@ -282,8 +282,18 @@ def nuclear_deterrence(value, target, nuclear_armed, *, strength: float = 1.0, c
     if check and (k.shape != (v.shape[0],) or nu.shape != (v.shape[0],) or (k < -1).any() or (k >= v.shape[0]).any()):
         raise ValueError("nuclear_deterrence: target and nuclear_armed must be (N,) with targets in [-1, N)")
     sv = float(_checked(strength, "strength", "nuclear_deterrence", lo=0.0, hi=1.0, check=check))
-    deterred = (k >= 0) & nu[np.maximum(k, 0)]
-    return np.where(deterred[:, None], v * (1.0 - sv), v)
+    return np.where(deterred_attackers(k, nu)[:, None], v * (1.0 - sv), v)
+
+
+def deterred_attackers(target, nuclear_armed) -> np.ndarray:
+    """(N,) bool: each state's offence ``target`` (index, -1 for none) holds nuclear weapons, the rows
+    :func:`nuclear_deterrence` discounts (Jervis 1989).
+
+    >>> deterred_attackers([1, -1, 0], [False, True, False]).tolist()  # 0 targets 1 (armed), 1 none, 2 targets 0 (unarmed)
+    [True, False, False]
+    """
+    k = np.asarray(target, dtype=np.intp)
+    return (k >= 0) & np.asarray(nuclear_armed, dtype=bool)[np.maximum(k, 0)]
 
 
 def compellent_capacity(value, major, *, strength: float = 1.0, check: bool = True) -> np.ndarray:

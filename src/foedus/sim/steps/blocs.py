@@ -70,6 +70,7 @@ from foedus.sim.world import World
 from foedus.theory import multilateral as th_multi
 from foedus.theory import obligations as th_ob
 from foedus.theory import obligations_kernels as obk
+from foedus.theory import offence as th_offence
 from foedus.theory.capability import asymmetric_capabilities
 
 BLOC_FORMS = tuple(FORMS.index(f) for f in FORMS if f != "offence")
@@ -349,8 +350,7 @@ def _iso_source(world: World, isolation: np.ndarray, discount: float) -> tuple:
     if s == 0:
         deterred = np.zeros(n, bool)
     else:
-        k = np.asarray(year_goods.offence_target(world), dtype=np.intp)
-        deterred = (k >= 0) & np.asarray(year_goods.nuclear_armed(world), dtype=bool)[np.maximum(k, 0)]
+        deterred = th_offence.deterred_attackers(year_goods.offence_target(world), year_goods.nuclear_armed(world))
     return True, np.ascontiguousarray(isolation, dtype=np.float64), float(discount), deterred, 1.0 - float(s)
 
 

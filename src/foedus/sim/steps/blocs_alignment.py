@@ -12,16 +12,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.sim.agreements import TARGET_GONE
+from foedus.sim.steps.founding_lapse import adversary_gone
 from foedus.sim.world import World
 from foedus.theory import lapsed_ties as th_lapsed
-
-
-def adversary_gone(world: World, slots: np.ndarray) -> np.ndarray:
-    """(len(slots),) bool: the adversary each agreement was written against has left the system (``target`` :data:`~foedus.sim.agreements.TARGET_GONE`,
-    or a state no longer active), the rule of the reassurance of pledges (:func:`.threat_pairs._reassurance_key`)."""
-    target = world.state.agreements.target[slots]
-    return (target == TARGET_GONE) | ((target >= 0) & ~world.state.active[np.maximum(target, 0)])
 
 
 def aligned_defends(world: World, slots: np.ndarray, members: np.ndarray, protects: np.ndarray, defends: np.ndarray, main: np.ndarray) -> np.ndarray:

@@ -195,26 +195,28 @@ def sharing_terms(members, size, cap, cap_sum, salience, reciprocity, vul, regim
 
 
 @njit(cache=True)
-def state_moves(members, size, cap, camp, value, tolerance, draw_in, draw_out, consider_rate, exit_rate, last_exit, entry_year, year):  # pragma: no cover (compiled)
+def state_moves(members, size, cap, camp, value, tolerance, draw_in, draw_out, consider_rate, exit_rate, last_exit, entry_year, slots, year):  # pragma: no cover (compiled)
     """The states that would join (before consent) and those that leave each cyber alignment: ``want`` and ``leaving`` (A, N) bool.
 
     ``want``: an alignment with member states, a state with capacity and not a member, within ``tolerance`` of the camp
     (``camp <= tolerance``), of positive sharing ``value``, that reconsiders (``draw_in < consider_rate``) and did not leave it this
     ``year`` (``last_exit != year``); ``leaving``: a member whose value is negative or who is out of the camp, that reconsiders
     (``draw_out < exit_rate``) and entered before this year (:func:`foedus.sim.steps.cyber._cyber_alignments`' rule, elementwise).
+    ``last_exit`` and ``entry_year`` are the agreements' whole arrays, read at the rows ``slots`` (no copy of the rows).
     """
     a_n, n = members.shape
     want = np.zeros((a_n, n), np.bool_)
     leaving = np.zeros((a_n, n), np.bool_)
     for a in range(a_n):
+        s = slots[a]
         some = size[a] > 0
         for i in range(n):
             in_camp = camp[a, i] <= tolerance
             v = value[a, i]
             if members[a, i]:
-                leaving[a, i] = (v < 0.0 or not in_camp) and draw_out[a, i] < exit_rate and entry_year[a, i] < year
+                leaving[a, i] = (v < 0.0 or not in_camp) and draw_out[a, i] < exit_rate and entry_year[s, i] < year
             else:
-                want[a, i] = some and cap[i] > 0 and in_camp and v > 0.0 and draw_in[a, i] < consider_rate and last_exit[a, i] != year
+                want[a, i] = some and cap[i] > 0 and in_camp and v > 0.0 and draw_in[a, i] < consider_rate and last_exit[s, i] != year
     return want, leaving
 
 
@@ -399,7 +401,7 @@ def _np_minimum(a, b):  # pragma: no cover (compiled)
         return a
     if np.isnan(b):
         return b
-    return a if a <= b else b
+    return a if a <= b else b  # noqa: FURB136 (numpy.minimum's order of the NaN tests above, not min())
 
 
 @njit(cache=True)
@@ -522,22 +524,10 @@ def sharing_year(members, cap, regime, cap_sum, salience, reciprocity, vul):  # 
 @njit(cache=True)
 def state_year(members, size, cap, camp, value, tolerance, draw_in, draw_out, consider_rate, exit_rate, last_exit, entry_year, slots, year,
                reciprocity, access, trust, benefit, cap_sum, salience, vul):  # pragma: no cover (compiled)
-    """:func:`state_moves` (its ``last_exit`` and ``entry_year`` the agreements' whole arrays, read at the rows ``slots``: no copy of the
-    rows) then :func:`consented_best` of the states (their capacity counted, ``trust`` as ``trust_in``): ``joining`` and ``leaving``
+    """:func:`state_moves` then :func:`consented_best` of the states (their capacity counted, ``trust`` as ``trust_in``): ``joining`` and ``leaving``
     (A, N) bool, the same truth values (``foedus.sim.steps.cyber._cyber_alignments``)."""
-    a_n, n = members.shape
-    want = np.zeros((a_n, n), np.bool_)
-    leaving = np.zeros((a_n, n), np.bool_)
-    for a in range(a_n):  # state_moves' rule, elementwise, its last_exit and entry_year read at the row slots[a]
-        s = slots[a]
-        some = size[a] > 0
-        for i in range(n):
-            in_camp = camp[a, i] <= tolerance
-            v = value[a, i]
-            if members[a, i]:
-                leaving[a, i] = (v < 0.0 or not in_camp) and draw_out[a, i] < exit_rate and entry_year[s, i] < year
-            else:
-                want[a, i] = some and cap[i] > 0 and in_camp and v > 0.0 and draw_in[a, i] < consider_rate and last_exit[s, i] != year
+    want, leaving = state_moves(members, size, cap, camp, value, tolerance, draw_in, draw_out, consider_rate, exit_rate, last_exit, entry_year,
+                                slots, year)
     joining = consented_best(want, value, members, reciprocity, access, trust, benefit, cap_sum, cap, cap, salience, size, vul, True)
     return joining, leaving
 

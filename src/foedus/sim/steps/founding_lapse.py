@@ -82,3 +82,11 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
     ref = np.where(has, ag.target_threat_start[slots], np.nan)
     lapse = th_persistence.threat_lapse(np.where(has, now, 0.0), ref, check=world.inputs.check)
     return np.where(tgt == TARGET_GONE, 1.0, lapse), np.where(has, now, np.nan)
+
+
+def adversary_gone(world: World, slots: np.ndarray) -> np.ndarray:
+    """(len(slots),) bool: the adversary each agreement of ``slots`` was written against has left the system (``target``
+    :data:`~foedus.sim.agreements.TARGET_GONE`, or a state no longer active): the pledges the reassurance of pledges
+    (:func:`.threat.alliance_reassurance`) and the alignment of the blocs step (:mod:`.blocs_alignment`) read as lapsed."""
+    target = world.state.agreements.target[slots]
+    return (target == TARGET_GONE) | ((target >= 0) & ~world.state.active[np.maximum(target, 0)])

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.sim.agreements import TARGET_GONE
 from foedus.sim.steps._common import SECURITY
+from foedus.sim.steps.founding_lapse import adversary_gone
 from foedus.sim.steps.threat_forward import (
     distance_exponent,
     hosted_by,
@@ -29,8 +29,7 @@ from foedus.theory.capability import commitment_strength
 def _reassurance_key(world: World) -> tuple[tuple, np.ndarray]:
     """The key of :func:`alliance_reassurance`'s kept matrix and the pacts whose named adversary is gone."""
     ag = world.state.agreements
-    target = ag.target[: ag.n]
-    gone = (target == TARGET_GONE) | ((target >= 0) & ~world.state.active[np.maximum(target, 0)])
+    gone = adversary_gone(world, np.arange(ag.n))
     return (ag.version, gone.tobytes()), gone
 
 
