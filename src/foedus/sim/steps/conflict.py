@@ -17,7 +17,7 @@ from foedus.sim.steps import conflict_kernels as kern
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.steps.mandates import mandates
 from foedus.sim.steps.neutrality import permanently_neutral
-from foedus.sim.steps.pact_pairs import (
+from foedus.sim.steps.pact_pairs import (  # noqa: F401 (conflict's names for them)
     _DEF,
     _OFF,
     defence_pairs,
@@ -31,7 +31,7 @@ from foedus.sim.steps.war_entry import nuclear_restraint as _nuclear_restraint
 from foedus.sim.steps.war_entry import opportunists as _opportunists
 from foedus.sim.steps.war_entry import reach_of as _reach
 from foedus.sim.steps.war_entry import war_key as _war_key
-from foedus.sim.steps.war_entry import war_pact_pairs
+from foedus.sim.steps.war_entry import war_pact_pairs  # noqa: F401 (the ties a war spreads along: re-exported beside defence_pairs)
 from foedus.sim.steps.war_entry import warring_partners as _warring_partners
 from foedus.sim.steps.war_expected_victory import (  # the initiator's odds, allies at their expected support (initiator21)
     ally_support,
@@ -276,8 +276,7 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     x = onset_covariates(world, i[k], j[k])  # the drawn pairs' covariates, for their explanation (elementwise: the same values)
     att, tgt, who = initiators(world, rng, i[k], j[k])
     # a reason to expect victory: the initiator begins the war with its odds of prevailing, its allies and the target's counted
-    discounted: list = []
-    p_win, support = expected_victory(world, att, tgt, discounted), ally_support(world)
+    (p_win, discounted), support = expected_victory(world, att, tgt, with_discounted=True), ally_support(world)
     restraint = th_onset.expected_victory_restraint(p_win, check=world.inputs.check) ** p.war_onset_expected_victory
     # the nuclear revolution: no war between two nuclear-armed states can be won (Jervis 1989), as for entering one;
     # nor against a state a nuclear-armed great power is pledged to defend (extended deterrence)
@@ -287,7 +286,7 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     if not go.any():
         return
     k, att, tgt, who, p_win, restraint, deter, protected = k[go], att[go], tgt[go], [w for w, g in zip(who, go) if g], p_win[go], restraint[go], deter[go], protected[go]
-    backed = discounted[0][go]  # the initiators counting a defence partner at its expected support
+    backed = discounted[go]  # the initiators counting a defence partner at its expected support
     x = {t: v[go] for t, v in x.items()}
     world.state.at_war[att, tgt] = world.state.at_war[tgt, att] = True
     world.state.hostility[att, tgt] = world.state.hostility[tgt, att] = np.minimum(world.state.hostility[att, tgt] + p.war_hostility, 1.0)

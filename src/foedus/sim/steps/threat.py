@@ -17,7 +17,7 @@ import numpy as np
 
 from foedus.sim.steps._common import SECURITY
 from foedus.sim.steps.threat_flank import _near_weight, exposed_near, proximity_weight
-from foedus.sim.steps.threat_forward import (
+from foedus.sim.steps.threat_forward import (  # noqa: F401 (re-exported)
     CALL_TO_ARMS,
     STATIONING,
     distance_exponent,

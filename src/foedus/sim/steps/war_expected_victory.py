@@ -29,7 +29,7 @@ def ally_support(world: World) -> float:
     return float(th_victory.expected_support(rho, p.war_onset_ally_expected_support, check=world.inputs.check))
 
 
-def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray, discounted: list | None = None) -> np.ndarray:
+def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray, *, with_discounted: bool = False):
     """Each initiator's :func:`foedus.theory.war_onset.victory_probability` against its target, the war fought on the target's ground.
 
     Capabilities are CINC shares arriving at the target (:func:`foedus.theory.war_onset.reach`: the initiator's and the
@@ -47,8 +47,8 @@ def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray, discounted:
     against Ghana with France counted in full; initiator21). Offence partners alone (Leeds 2003,
     the initiator's defence partners at 0) lost in-sample facts in 2026-12 (multipolar-1815's alliances 0.014 a state-year
     against the record's 0.029); each side's allies at their expected support lost three facts on seeds 1-12 (1990-2018 war
-    onsets 0.0059 a state-year against the record's 0.0027; initiator21). ``discounted``, a list, receives (K,) bool: whether each
-    initiator has a defence partner so counted.
+    onsets 0.0059 a state-year against the record's 0.0027; initiator21). With ``with_discounted``, also (K,) bool: whether each
+    initiator has a defence partner so counted (the onset's factor ``ally_expected_support`` is named only there).
     """
     n = world.n
     c = world.state.cinc
@@ -63,6 +63,5 @@ def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray, discounted:
     own = at_target[np.arange(len(att)), att]
     # a defence partner owes nothing to an attack its partner begins: it comes at most as often as an ally whose casus arose
     weight = np.where(o[att], 1.0, ally_support(world))
-    if discounted is not None:  # which initiators count a defence partner at its expected support (the onset's factor names it)
-        discounted.append((a_allies & ~o[att]).any(axis=1))
-    return th_victory.victory_probability(own, c[tgt], (at_target * a_allies * weight).sum(axis=1), (at_target * t_allies).sum(axis=1), check=world.inputs.check)
+    p_win = th_victory.victory_probability(own, c[tgt], (at_target * a_allies * weight).sum(axis=1), (at_target * t_allies).sum(axis=1), check=world.inputs.check)
+    return (p_win, (a_allies & ~o[att]).any(axis=1)) if with_discounted else p_win
