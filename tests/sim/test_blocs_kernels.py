@@ -20,6 +20,7 @@ import pytest
 from foedus.experiments.ensemble import load_scenario
 from foedus.sim import Simulation
 from foedus.sim.steps import blocs_kernels as kern
+from foedus.sim.steps import pact_war_risk
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT,
     FORM_GOODS,
@@ -31,6 +32,7 @@ from foedus.testing import synthetic_scenario
 from foedus.theory import multilateral as th_multi
 from foedus.theory import obligations as th_ob
 from foedus.theory import obligations_kernels as obk
+from foedus.theory import offence as th_offence
 
 bl = sys.modules["foedus.sim.steps.blocs"]
 FORMS = np.array(bl.BLOC_FORMS)
@@ -173,19 +175,30 @@ def _replay_scans(monkeypatch):
     ``bl._forward`` less the pledges in force, reordered by the leader's value), and assert the same founding at the same threat
     with the same founders, gains and terms (or none)."""
     scan = bl._Scan.__call__
+    ready = bl._Scan.ready
     seen_iso = [0]
+
+    def full_ready(self, goods_in, *rest):
+        # the step's goods read the war risk at two entries a row (blocs._abstention): the full matrix of the theory's functions
+        # (pact_war_risk._war_risk_computed without the kept terms: onset_covariates, war_onset_hazard, war_expectation), as the
+        # goods were valued before, with this moment's defence pacts
+        ready(self, goods_in, *rest)
+        self.full_risk = pact_war_risk._war_risk_computed(self.world)
 
     def replayed(self, start):
         out = scan(self, start)
         world, yr, p = self.world, self.yr, self.world.inputs.params
-        # the goods the scan computed pair by pair (where ``have``) are the year's goods of obligation_goods to the bit
-        goods = obk.goods_kernel(*self.goods_in)
-        assert np.array_equal(_bits(self.goods[:, self.have]), _bits(goods[:, self.have]))
+        # the goods the scan computed pair by pair (where ``have``) are the year's goods of obligation_goods to the bit, of the full war risk
+        full = list(self.goods_in)
+        full[14] = np.ascontiguousarray(self.full_risk)
         if self.iso_source[0]:  # the isolation the scan wrote for the pairs it weighed is nuclear_deterred(isolation * discount) to the bit
-            lazy, iso_year, discount = self.iso_source[:3]
-            want = bl.nuclear_deterred(world, iso_year * discount)
+            h, r, defends, discount = self.iso_source[1], self.iso_source[2], self.iso_source[4], self.iso_source[5]
+            want = bl.nuclear_deterred(world, th_offence.isolation(h, r, defends=defends) * discount)
             assert np.array_equal(_bits(self.goods_in[8][self.have]), _bits(want[self.have]))
             seen_iso[0] += int(self.have.sum())
+            full[8] = np.ascontiguousarray(want)
+        goods = obk.goods_kernel(*full)
+        assert np.array_equal(_bits(self.goods[:, self.have]), _bits(goods[:, self.have]))
         terms = bl.exchange_terms(world)
         free = self.eligible & ~self.signed
         for q in range(start, out[0] + 1 if out[1] == 2 else len(self.threats)):
@@ -215,6 +228,7 @@ def _replay_scans(monkeypatch):
         return out
 
     monkeypatch.setattr(bl._Scan, "__call__", replayed)
+    monkeypatch.setattr(bl._Scan, "ready", full_ready)
     return seen_iso
 
 

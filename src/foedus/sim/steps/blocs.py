@@ -45,7 +45,11 @@ import numpy as np
 from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import alliance_view
 from foedus.sim.steps import blocs_kernels as kern
-from foedus.sim.steps import year_goods
+from foedus.sim.steps import blocs_risk_kernels as risk_kern
+from foedus.sim.steps import (
+    conflict,  # its defence_pairs read through the module, as pact_war_risk reads it
+    year_goods,
+)
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.alignment_kernels import shared_terms
 from foedus.sim.steps.blocs_alignment import aligned_defends
@@ -63,8 +67,10 @@ from foedus.sim.steps.formation import (
     norm_factors,
     norm_terms,
     nuclear_deterred,
+    pledge_credibility,
 )
 from foedus.sim.steps.neutrality import stays_out
+from foedus.sim.steps.pact_war_risk import _onset_terms, _Partial
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
 from foedus.theory import multilateral as th_multi
@@ -198,12 +204,12 @@ class _Scan:
             world.results.threat, float(p.threat_perception_floor), yr.neutral, p.bloc_forward_defence_weight > 0, th_multi.MIN_MEMBERS,
         ))
 
-    def ready(self, goods_in: tuple, u: np.ndarray, iso_source: tuple, terms: ExchangeTerms) -> None:
+    def ready(self, goods_in: tuple, u: np.ndarray, iso_source: tuple, goods_terms: tuple, terms: ExchangeTerms) -> None:
         """The year's goods' arguments and motives (:func:`_goods`) and exchange terms, for the groups to weigh: the goods (5, N, N)
         are computed by the scan for the pairs it weighs (``goods`` where ``have``), from ``goods_in`` and their row terms."""
         n = self.world.n
         self.goods_in, self.u, self.iso_source = goods_in, u, iso_source
-        self.goods_terms = obk.goods_rows(goods_in[1], goods_in[3])
+        self.goods_terms = goods_terms  # (obk.goods_rows of the goods' threats and capabilities, from _goods)
         self.goods = np.empty((len(th_ob.GOODS), n, n))  # the pairs weighed only (the scan's, the founders' read by _found)
         self.have = np.zeros((n, n), bool)
         # the terms' own log1p of the autonomy (np.log1p of the same array: the same numbers, asked once a year, not once a step)
@@ -307,10 +313,11 @@ def _renounced_all(world: World, yr: _Year) -> np.ndarray:
     return yr.renounced
 
 
-def _goods(world: World, yr: _Year) -> tuple[tuple, np.ndarray]:
+def _goods(world: World, yr: _Year) -> tuple[tuple, np.ndarray, tuple, tuple]:
     """This year's goods of every pledge as :func:`foedus.theory.obligations.obligation_goods` takes them
-    (:func:`foedus.theory.obligations.goods_inputs`: the scan computes the pairs it weighs) and the protection motives (4, N, N).
-    Who defends whom is taken as it is now (a copy: the year's foundings add pledges to ``yr.defends`` after)."""
+    (:func:`foedus.theory.obligations.goods_inputs`: the scan computes the pairs it weighs), the protection motives (4, N, N), the
+    scan's isolation terms (:func:`_iso_source`) and the goods' row terms (:func:`foedus.theory.obligations_kernels.goods_rows`).
+    Who defends whom is taken as it is now (a copy: the year's foundings add pledges to ``yr.shared`` after)."""
     p = world.inputs.params
     res = world.results
     u, total = year_goods.utilities(world)  # computed once a year for this step and alignment (foedus.sim.yearcache)
@@ -320,38 +327,89 @@ def _goods(world: World, yr: _Year) -> tuple[tuple, np.ndarray]:
     # only while an offence pledge stands: issue 16)
     weighed = _BLOC_AGGRANDISEMENT and p.aggrandisement_weight * discount > 0
     aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if weighed else None)
-    iso_source = _NO_ISO_SOURCE  # the goods read every pledge (yr.shared[0]), not the alignment (yr.defends: blocs_alignment)
-    if p.abstention_weight > 0 and not world.inputs.check:  # the scan discounts and deters the isolation of the pairs it weighs only (_iso_source)
-        iso_source = _iso_source(world, year_goods.isolation(world, yr.shared[0]), discount)
+    defends = yr.shared[0].copy()  # the goods read every pledge (yr.shared[0]), not the alignment (yr.defends: blocs_alignment)
+    threat = np.ascontiguousarray(res.threat, dtype=np.float64)
+    rows = obk.goods_rows(threat, np.ascontiguousarray(world.state.power, dtype=np.float64))
+    lazy = p.abstention_weight > 0 and not world.inputs.check
+    iso_source = _NO_ISO_SOURCE
+    if lazy:  # the scan computes the isolation, discounted and deterred, of the pairs it weighs only (_iso_source)
+        iso_source = _iso_source(world, defends, discount)
         isolation = np.zeros((world.n, world.n))  # filled by the scan where it weighs a pair (its goods read isolation[i, j] alone)
     else:
         isolation = nuclear_deterred(world, year_goods.isolation(world, yr.shared[0]) * discount if p.abstention_weight > 0 else None)
+    # neut7: abstention weighed by the expected war, a rival's pledge by its credibility; the war risk at the entries the goods read
+    abstention = _abstention(world, rows[1], p.abstention_weight > 0)
     goods = th_ob.goods_inputs(
-        total, res.threat, world.state.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.shared[0].copy(),
+        total, threat, world.state.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.inputs.check,
-        **abstention_terms(world),  # neut7: abstention weighed by the expected war, a rival's pledge by its credibility
+        **abstention,
     )
-    return goods, u, iso_source
+    return goods, u, iso_source, rows
+
+
+def _abstention(world: World, main: np.ndarray, has_iso: bool) -> dict[str, np.ndarray]:
+    """:func:`~.formation.abstention_terms` as the scan's goods read them: the offence targets and the credibility of pledges, and the
+    war risk at the entries the goods read only, ``(i, main[i])`` and, with the isolation good (``has_iso``), ``(i, target[i])`` of every
+    row (:mod:`.blocs_risk_kernels`; 0 elsewhere, never read: the goods are ``obligation_goods``' to the bit). The full terms where the
+    run checks its inputs or the year's onset terms are not the compiled ones (:func:`.pact_war_risk._onset_terms`)."""
+    if world.inputs.check:
+        return abstention_terms(world)
+    p = world.inputs.params
+    n = world.n
+    terms = _onset_terms(world)
+    if not isinstance(terms[3], _Partial):
+        return abstention_terms(world)
+    target = year_goods.offence_target(world)
+    cred = pledge_credibility(world) if p.pledge_credibility_weight > 0 else np.ones((n, n))
+    ii, jj, _, part = terms
+    rows = np.arange(n, dtype=np.int64)
+    cols = np.asarray(main, dtype=np.int64)
+    if has_iso:
+        aimed = np.flatnonzero(target >= 0)
+        rows, cols = np.concatenate((rows, aimed)), np.concatenate((cols, np.asarray(target, dtype=np.int64)[aimed]))
+    q, eta = np.empty(len(rows), np.int64), np.empty(len(rows))
+    risk_kern.risk_eta(rows, cols, ii, jj, part.head, part.x, np.ascontiguousarray(conflict.defence_pairs(world), dtype=bool),
+                       np.asarray(p.war_onset_coefficients(), dtype=float), q, eta)
+    h = 1.0 / (1.0 + np.exp(-eta))  # pact_war_risk._war_risk_computed's numpy calls, elementwise
+    v = th_offence.war_expectation(h, p.abstention_horizon, check=False)
+    at_war = world.state.at_war
+    has_war = at_war.shape == (n, n)
+    risk = np.zeros((n, n))
+    risk_kern.write_entries(rows, cols, q, v, np.ascontiguousarray(at_war, dtype=bool) if has_war else np.zeros((1, 1), np.bool_), has_war, risk)
+    risk.flags.writeable = False  # typed as the year cache's read-only matrix: one compiled signature of the scan
+    return {"war_risk": risk, "target": target, "credibility": cred}
+
+
+def _read_only(a: np.ndarray) -> np.ndarray:
+    """A read-only C-contiguous view of ``a`` (the array itself untouched): the scan's arguments typed alike whatever the world's flags."""
+    v = np.ascontiguousarray(a).view()
+    v.flags.writeable = False
+    return v
 
 
 _NO_ISO = np.zeros((1, 1))
-_NO_ISO.flags.writeable = False  # typed as the year cache's read-only isolation: one compiled signature of the scan
-_NO_ISO_SOURCE = (False, _NO_ISO, 1.0, np.zeros(1, bool), 1.0)  # the scan's isolation as goods_inputs holds it (check or no abstention)
+_NO_ISO.flags.writeable = False
+_NO_ISO_SOURCE = (False, _NO_ISO, _NO_ISO, _read_only(np.zeros(1, np.int64)), _read_only(np.zeros((1, 1), bool)), 1.0, np.zeros(1, bool), 1.0)
+"""The scan's isolation terms where ``goods_inputs`` holds the isolation (the run checks its inputs, or no abstention good)."""
 
 
-def _iso_source(world: World, isolation: np.ndarray, discount: float) -> tuple:
-    """The scan's terms of the year's isolation good for the pairs it weighs: (True, the year's isolation (N, N), the conquest
-    ``discount``, whether each row's offence target holds nuclear weapons (N,) bool, and what deterrence leaves of its value). Pair
-    by pair the numbers of ``nuclear_deterred(world, isolation * discount)`` (:func:`foedus.theory.offence.nuclear_deterrence`:
-    ``v * (1 - s)`` where the row's target is nuclear-armed, ``v`` elsewhere or at strength 0), without its three (N, N) passes a
-    year (issue 16)."""
+def _iso_source(world: World, defends: np.ndarray, discount: float) -> tuple:
+    """The scan's terms of the year's isolation good for the pairs it weighs (:func:`.blocs_isolation.isolation_pairs`): (True, the
+    hostility and reach (N, N), the offence targets (N,) int, the pledges of defence ``defends`` (N, N) bool, the conquest ``discount``,
+    whether each row's offence target holds nuclear weapons (N,) bool, and what deterrence leaves of its value). Pair by pair the numbers
+    of ``nuclear_deterred(world, isolation(world, defends) * discount)`` (:func:`foedus.theory.offence.isolation`,
+    :func:`foedus.theory.offence.nuclear_deterrence`: ``v * (1 - s)`` where the row's target is nuclear-armed, ``v`` elsewhere or at
+    strength 0), without the (N, N) isolation and its three (N, N) passes a year (issue 16)."""
     s = world.inputs.params.nuclear_deterrence_strength
     n = world.n
+    target = year_goods.offence_target(world)
     if s == 0:
         deterred = np.zeros(n, bool)
     else:
-        deterred = th_offence.deterred_attackers(year_goods.offence_target(world), year_goods.nuclear_armed(world))
-    return True, np.ascontiguousarray(isolation, dtype=np.float64), float(discount), deterred, 1.0 - float(s)
+        deterred = th_offence.deterred_attackers(target, year_goods.nuclear_armed(world))
+    h, r = (_read_only(np.asarray(a, dtype=np.float64)) for a in (world.state.hostility, world.results.reach))
+    return (True, h, r, _read_only(np.asarray(target, dtype=np.int64)), _read_only(np.asarray(defends, dtype=np.bool_)), float(discount), deterred,
+            1.0 - float(s))
 
 
 def _vetoes(world: World, yr: _Year, group: np.ndarray) -> dict[str, np.ndarray]:

@@ -498,7 +498,8 @@ def bloc_first(threats, start, defends, main, eligible, signed, reconsider, powe
 def bloc_scan(threats, start, defends, main, eligible, signed, reconsider, power, major, threat, floor, neutral, clients_on, least, reach, weight,
               goods, have, goods_terms, goods_in, shared, unit_cost, partners, autonomy, log1p_autonomy, burden, at_war, dispute, rivalry, distance_km,
               region_km, ideal_distance, ideal_known, has_ideal, has_known, identity_limit, renounced, form_goods, form_commitment, form_protection,
-              form_risk, w, beta, tau, phi, coord, form_entrap, iso_lazy, iso_year, iso_discount, iso_deterred, iso_keep):  # pragma: no cover (compiled)
+              form_risk, w, beta, tau, phi, coord, form_entrap, iso_lazy, iso_h, iso_r, iso_target, iso_defends, iso_discount, iso_deterred,
+              iso_keep):  # pragma: no cover (compiled)
     """The threats ``threats[start:]`` in turn, as :func:`foedus.sim.steps.blocs.blocs` weighs them, up to the first that founds a bloc.
 
     For each threat ``t``: the states that perceive it (``threat[:, t] > 0``, at least ``floor``, not ``neutral``: ``blocs._clients``),
@@ -512,8 +513,8 @@ def bloc_scan(threats, start, defends, main, eligible, signed, reconsider, power
     ``have`` (N, N) is set, and the pairs of a group weighed are added to them
     (:func:`foedus.theory.obligations_kernels.goods_pairs` of ``goods_terms``, its row terms, and ``goods_in``,
     :func:`foedus.theory.obligations.goods_inputs`: the numbers :func:`foedus.theory.obligations.obligation_goods` gives them). With
-    ``iso_lazy``, ``goods_in``'s isolation (N, N) is written here for those pairs first (:func:`foedus.sim.steps.blocs_isolation.isolation_pairs`, from the year's
-    ``iso_year`` as ``blocs._iso_source`` gives it).
+    ``iso_lazy``, ``goods_in``'s isolation (N, N) is written here for those pairs first (:func:`foedus.sim.steps.blocs_isolation.isolation_pairs`, of the
+    year's hostility, reach, offence targets and pledges of defence as ``blocs._iso_source`` gives them).
 
     Returns (position, status, group, adversary bloc, sharing, branch, asked, forward (K, K), form position, members, gains, and the
     chosen form's pledge, base, autonomy and defending terms, the capabilities and the clients): status 0 when no threat from
@@ -578,7 +579,7 @@ def bloc_scan(threats, start, defends, main, eligible, signed, reconsider, power
         clients = client_mask(group, defends, major)
         gi = goods_in
         if iso_lazy:
-            _isolation_pairs(group, have, iso_year, iso_discount, iso_deterred, iso_keep, gi[8])
+            _isolation_pairs(group, have, iso_h, iso_r, iso_target, iso_defends, iso_discount, iso_deterred, iso_keep, gi[8])
         goods_pairs(group, goods, have, goods_terms[0], goods_terms[1], goods_terms[2], gi[0], gi[1], gi[2], gi[3], gi[4], gi[5], gi[6], gi[7], gi[8],
                     gi[9], gi[10], gi[11], gi[12], gi[13], gi[14], gi[15], gi[16], gi[17])
         x, members, gain, pledge, base, aut_x, dfd = bloc_forms_kept(goods, shared, group, unit_partners, aut, log_aut, bur, veto, pw, fwd, form_goods,
