@@ -43,15 +43,15 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.schema import OBLIGATIONS
-from foedus.sim.membership import alliance_view
 from foedus.sim.steps import blocs_kernels as kern
 from foedus.sim.steps import blocs_risk_kernels as risk_kern
 from foedus.sim.steps import (
     conflict,  # its defence_pairs read through the module, as pact_war_risk reads it
     year_goods,
 )
-from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
+from foedus.sim.steps._common import ALLIANCE, MOTIVES
 from foedus.sim.steps.alignment_kernels import shared_terms
+from foedus.sim.steps.alliances_view import security_alliances
 from foedus.sim.steps.blocs_alignment import aligned_defends
 from foedus.sim.steps.exchange_year import exchange_terms
 from foedus.sim.steps.formation import (
@@ -105,7 +105,7 @@ class _Year:
         p = world.inputs.params
         ag = world.state.agreements
         n = world.n
-        slots, members, count, _ = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
+        slots, members, count, _ = security_alliances(world)  # alliance_view of the security alliances, kept by version: alignment reads it in a year without a founding
         provided = th_ob.pact_goods(ag.obligations[slots])
         self.shared = np.zeros((len(th_ob.GOODS), n, n), bool)
         if len(slots):  # whether a pact in force provides each good to the pair: pair_max(provided[:, g]) > 0, all goods in one compiled pass
