@@ -119,7 +119,7 @@ def _alignment(world: World, rng: np.random.Generator) -> None:
     considering = (rng.random(world.n) < p.consider_rate) & world.state.active  # states outside the system take no decision
     if not considering.any():
         return
-    rows = np.flatnonzero(considering)
+    rows = considering.nonzero()[0]  # np.flatnonzero of a vector, without its two Python calls
     # joining a treaty counts no tethering (Weitsman 1997, 2004): its protection is F1-F3 only
     goods_join = np.empty_like(goods)
     goods_join[1:] = goods[1:]  # the other goods as they are; the protection (row 0) is written whole by _join_protection
@@ -283,7 +283,7 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     # values first (theory.portfolio)
     forms, nets, values, costs = by_partner
     done = np.zeros(nets.shape, bool)
-    done[np.flatnonzero(kind == 1), target[kind == 1]] = True  # the best option's partner is dealt with
+    done[(kind == 1).nonzero()[0], target[kind == 1]] = True  # the best option's partner is dealt with
     r, j = th_portfolio.portfolio_picks(nets, limit=p.pacts_per_year - 1, exclude=done, check=False)
     return opt.extended(rows[r], j, forms[r, j], values[r, j], costs[r, j])
 
@@ -396,7 +396,7 @@ def _unique_inverse(x: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     the sort (issue 16: asked three times a year of a few hundred positions)."""
     seen = np.zeros(size, bool)
     seen[x] = True
-    return np.flatnonzero(seen), (np.cumsum(seen) - 1)[x]
+    return seen.nonzero()[0], (np.cumsum(seen) - 1)[x]
 
 
 def _pair_burden(world: World, terms: ExchangeTerms) -> np.ndarray:
@@ -423,7 +423,7 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     worth more to it than its own :func:`~.formation.pact_cost`; a pact proposed from both sides
     forms once, at its first proposer (with that proposer's form).
     """
-    sel = np.flatnonzero(opt.kind == 1)
+    sel = (opt.kind == 1).nonzero()[0]
     if not len(sel):
         return
     i, j, f = rows[sel], opt.target[sel], opt.form[sel]
@@ -437,10 +437,8 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
                     entrapment=_form_terms(world)[1][f])
     ok = v_j > c_j
     # a pair proposed from both sides (or twice) forms once, at the first proposal accepted (the smaller proposer's)
-    n = world.n
-    acc = np.flatnonzero(ok)
-    _, first = np.unique(np.minimum(i[acc], j[acc]) * n + np.maximum(i[acc], j[acc]), return_index=True)
-    keep = np.sort(acc[first])
+    acc = ok.nonzero()[0]
+    keep = acc[kern.first_pairs(i[acc], j[acc], world.n)]  # np.unique's first of each pair, in order (acc ascends): compiled
     if not len(keep):
         return
     i, j, f, sel = i[keep], j[keep], f[keep], sel[keep]
@@ -462,14 +460,14 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     """
     ag = world.state.agreements
     y = world.state.year
-    sel = np.flatnonzero(opt.kind == 2)
+    sel = (opt.kind == 2).nonzero()[0]
     if not len(sel) or not len(view.slots):
         return
     cand = rows[sel]
     a_local = opt.target[sel]
     slots = view.slots[a_local]
     allowed, share, disputes, community = _taken_votes(world, cand, a_local, goods, view, terms)
-    ok = np.flatnonzero(allowed & ~ag.members[slots, cand] & ag.active[slots])
+    ok = (allowed & ~ag.members[slots, cand] & ag.active[slots]).nonzero()[0]
     if not len(ok):
         return
     ag.join_many(slots[ok], cand[ok], y, world.state.power)
