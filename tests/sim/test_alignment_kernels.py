@@ -427,3 +427,19 @@ def test_add_scaled_and_in_system_scaled_are_numpys_operations_to_the_bit(seed):
         got = x.copy()
         kern.in_system_scaled(got, k, active)
         assert (_bits(got) == _bits(masked)).all()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_first_pairs_is_numpys_first_of_each_unordered_pair_in_order(seed):
+    """alignment_kernels.first_pairs against the numpy code it replaced in alignment._pairs (np.unique's first index of each
+    pair code, sorted): pairs proposed from both sides, twice, none, and a state paired with itself."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 40))
+    k = int(rng.integers(0, 3 * n))
+    i, j = rng.integers(0, n, k), rng.integers(0, n, k)
+    if k > 2:
+        i[-1], j[-1] = j[0], i[0]  # the first pair proposed from the other side
+    _, first = np.unique(np.minimum(i, j) * n + np.maximum(i, j), return_index=True)
+    got = kern.first_pairs(i, j, n)
+    assert np.array_equal(got, np.sort(first)) and got.dtype == np.intp
+    assert k <= 2 or len(got) < k or len(set(zip(np.minimum(i, j).tolist(), np.maximum(i, j).tolist()))) == k

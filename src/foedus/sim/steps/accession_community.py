@@ -11,8 +11,8 @@ import numpy as np
 
 from foedus.sim.steps import accession_kernels as acc_kern
 from foedus.sim.steps import year_goods
+from foedus.sim.steps.alliances_view import _institution_base
 from foedus.sim.world import World
-from foedus.theory import integration as th_integ
 from foedus.theory import obligations as th_ob
 
 __all__ = ["community", "qualified"]
@@ -33,8 +33,7 @@ def community(world: World, view) -> tuple[np.ndarray, np.ndarray]:
     hit = view.memo.get(key)
     if hit is not None and np.array_equal(hit[0], world.state.regime):
         return hit[1]
-    sl = view.slots
-    assets = th_integ.institutional_assets(ag.institutionalised[sl] / 2.0, np.clip(ag.integration[sl], 0.0, 1.0), check=False)
+    assets = _institution_base(world, view)[0]  # theory.integration.institutional_assets of the view's alliances (kept on the view)
     # the members' mean democracy and the region most of them are of, per alliance (compiled: numpy's sums and argmax, to the bit)
     mean, home = acc_kern.community_terms(view.members, world.state.regime, year_goods.regions(world), len(th_ob.COW_REGIONS))
     out = ((assets >= 0.5) & (mean >= p.community_standard), home)

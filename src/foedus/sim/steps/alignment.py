@@ -38,6 +38,19 @@ from foedus.theory import portfolio as th_portfolio
 # the forms' goods, protection and risk as the compiled passes take them (floats)
 _FORMS_F = FORM_GOODS.astype(float)
 _FORM_PROT = FORM_GOODS[:, 0].astype(float)
+_FORM_TERMS: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _form_terms(world: World) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`~.formation.form_risk` and :func:`~.formation.form_entrapment` (F,), functions of two parameters alone: evaluated once
+    per pair of their values (to the bit) and looked up (issue 16: four theory calls a year). Not to be written into (the compiled
+    passes read them as the writable arrays they were: the kernels' signatures are the same)."""
+    p = world.inputs.params
+    key = (float(p.offence_defence_risk_share).hex(), float(p.lesser_entrapment_share).hex())
+    hit = _FORM_TERMS.get(key)
+    if hit is None:
+        hit = _FORM_TERMS[key] = (form_risk(world), form_entrapment(world))
+    return hit
 
 
 def alignment(world: World, rng: np.random.Generator) -> None:
@@ -106,7 +119,7 @@ def _alignment(world: World, rng: np.random.Generator) -> None:
     considering = (rng.random(world.n) < p.consider_rate) & world.state.active  # states outside the system take no decision
     if not considering.any():
         return
-    rows = np.flatnonzero(considering)
+    rows = considering.nonzero()[0]  # np.flatnonzero of a vector, without its two Python calls
     # joining a treaty counts no tethering (Weitsman 1997, 2004): its protection is F1-F3 only
     goods_join = np.empty_like(goods)
     goods_join[1:] = goods[1:]  # the other goods as they are; the protection (row 0) is written whole by _join_protection
@@ -246,17 +259,18 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     p = world.inputs.params
     n = world.n
     f_count = len(FORM_COMMITMENT)
+    risk, entrap = _form_terms(world)
+    bar = stays_out(world)  # a permanently neutral state signs no defence or offence pact (access7: neutrality_bars), nor one out by policy (neutral11)
     # the new pacts: every form with every partner, in one compiled pass (alignment_kernels.best_pairs)
     args = (
         rows.astype(np.int64), goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, _log1p_autonomy(world, terms),
-        _pair_burden(world, terms), world.state.at_war, world.state.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, form_risk(world), p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
-        stays_out(world),  # a permanently neutral state signs no defence or offence pact (access7: neutrality_bars), nor one out by policy (neutral11)
-        form_entrapment(world),  # the share of the base cost each form carries: a pledge to fight all of it (entrapment_share)
+        _pair_burden(world, terms), world.state.at_war, world.state.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, risk, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
+        bar, entrap,  # entrap: the share of the base cost each form carries, a pledge to fight all of it (entrapment_share)
     )
     several = p.pacts_per_year > 1  # both passes over the options in one (alignment_kernels.pair_options)
     best, net, value, cost, *by_partner = kern.pair_options(*args) if several else kern.best_pairs(*args)
     if len(view.slots):
-        best, net, value, cost = _best_accessions(world, rows, goods_join, view, terms, best, net, value, cost, f_count * n)
+        best, net, value, cost = _best_accessions(world, rows, goods_join, view, terms, best, net, value, cost, f_count * n, bar=bar)
     chosen = net > 0
     pair = best < f_count * n
     kind = np.where(chosen, np.where(pair, 1, 2), 0)
@@ -269,12 +283,13 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     # values first (theory.portfolio)
     forms, nets, values, costs = by_partner
     done = np.zeros(nets.shape, bool)
-    done[np.flatnonzero(kind == 1), target[kind == 1]] = True  # the best option's partner is dealt with
+    done[(kind == 1).nonzero()[0], target[kind == 1]] = True  # the best option's partner is dealt with
     r, j = th_portfolio.portfolio_picks(nets, limit=p.pacts_per_year - 1, exclude=done, check=False)
     return opt.extended(rows[r], j, forms[r, j], values[r, j], costs[r, j])
 
 
-def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, best, net, value, cost, offset: int):
+def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, best, net, value, cost, offset: int,
+                     bar: np.ndarray | None = None):
     """The accessions of :func:`_choose` against the best new pacts ``best``, ``net``, ``value``, ``cost`` (R,): the options' ``np.argmax``.
 
     Accession ``a`` is option ``offset + a``, open where the treaty admits members, the state is of
@@ -286,13 +301,14 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     the newcomer carries in its share of the enlarged alliance's power (:func:`foedus.theory.consent.candidate_base_cost`,
     :func:`foedus.theory.consent.newcomer_share`; Olson & Zeckhauser 1966, as the members' side of the vote), its autonomy
     concession bound by the institution it joins (:func:`_institution`, :func:`foedus.theory.integration.bound_autonomy`).
+    ``bar``: :func:`.neutrality.stays_out` as :func:`_choose` asked it this step (asked again when not given).
     """
     p = world.inputs.params
     ag = world.state.agreements
     # open: the treaty admits members, the state is of a member's region (th_ob.admissible), not a member, did not leave it this
     # year, and a permanently neutral state joins no defence or offence treaty, nor one out by policy (th_align.neutrality_bars
     # of neutrality.stays_out); compiled (booleans)
-    barred = th_align.neutrality_bars(stays_out(world)[rows], view.goods)
+    barred = th_align.neutrality_bars((stays_out(world) if bar is None else bar)[rows], view.goods)
     rr, aa = acc_kern.open_accessions(rows.astype(np.int64), view.members, view.slots.astype(np.int64), view.admits, year_goods.regions(world),
                                       len(th_ob.COW_REGIONS), ag.last_exit, int(world.state.year), barred)
     # an accession the members would refuse is no option (complete information, as for a new pact's partner)
@@ -380,7 +396,7 @@ def _unique_inverse(x: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     the sort (issue 16: asked three times a year of a few hundred positions)."""
     seen = np.zeros(size, bool)
     seen[x] = True
-    return np.flatnonzero(seen), (np.cumsum(seen) - 1)[x]
+    return seen.nonzero()[0], (np.cumsum(seen) - 1)[x]
 
 
 def _pair_burden(world: World, terms: ExchangeTerms) -> np.ndarray:
@@ -407,7 +423,7 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     worth more to it than its own :func:`~.formation.pact_cost`; a pact proposed from both sides
     forms once, at its first proposer (with that proposer's form).
     """
-    sel = np.flatnonzero(opt.kind == 1)
+    sel = (opt.kind == 1).nonzero()[0]
     if not len(sel):
         return
     i, j, f = rows[sel], opt.target[sel], opt.form[sel]
@@ -417,14 +433,12 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     # the partner's share of the pair's defence (_pair_burden): pair_burden_shares(power)[j, i], the same elementwise rule
     # (newcomer_share with an alliance of one) on the K proposals only
     sigma = th_consent.newcomer_share(world.state.power[j], world.state.power[i], np.ones(len(j)))
-    c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=form_risk(world)[f] * sigma,
-                    entrapment=form_entrapment(world)[f])
+    c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=_form_terms(world)[0][f] * sigma,
+                    entrapment=_form_terms(world)[1][f])
     ok = v_j > c_j
     # a pair proposed from both sides (or twice) forms once, at the first proposal accepted (the smaller proposer's)
-    n = world.n
-    acc = np.flatnonzero(ok)
-    _, first = np.unique(np.minimum(i[acc], j[acc]) * n + np.maximum(i[acc], j[acc]), return_index=True)
-    keep = np.sort(acc[first])
+    acc = ok.nonzero()[0]
+    keep = acc[kern.first_pairs(i[acc], j[acc], world.n)]  # np.unique's first of each pair, in order (acc ascends): compiled
     if not len(keep):
         return
     i, j, f, sel = i[keep], j[keep], f[keep], sel[keep]
@@ -446,14 +460,14 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     """
     ag = world.state.agreements
     y = world.state.year
-    sel = np.flatnonzero(opt.kind == 2)
+    sel = (opt.kind == 2).nonzero()[0]
     if not len(sel) or not len(view.slots):
         return
     cand = rows[sel]
     a_local = opt.target[sel]
     slots = view.slots[a_local]
     allowed, share, disputes, community = _taken_votes(world, cand, a_local, goods, view, terms)
-    ok = np.flatnonzero(allowed & ~ag.members[slots, cand] & ag.active[slots])
+    ok = (allowed & ~ag.members[slots, cand] & ag.active[slots]).nonzero()[0]
     if not len(ok):
         return
     ag.join_many(slots[ok], cand[ok], y, world.state.power)

@@ -505,3 +505,21 @@ def unread_pairs(e, r, p, u, pi, d, rows, cols, excl, w_at, out):  # pragma: no 
         if d[j, excl[k]] and star > 0:
             v = 0.0
         out[k] = v * w_at[k]
+
+
+@njit(cache=True)
+def first_pairs(i, j, n):  # pragma: no cover (compiled)
+    """The positions ``k`` (ascending) of the first occurrence of each unordered pair ``{i[k], j[k]}`` (``0 <= i, j < n``): the new
+    pacts proposed from both sides (or twice) that form once, at the first proposal (``alignment._pairs``); the same array as
+    ``np.sort(np.unique(np.minimum(i, j) * n + np.maximum(i, j), return_index=True)[1])`` without the sort (issue 16)."""
+    seen = np.zeros(n * n, np.bool_)
+    out = np.empty(len(i), np.intp)
+    m = 0
+    for k in range(len(i)):
+        a, b = i[k], j[k]
+        c = min(a, b) * n + max(a, b)
+        if not seen[c]:
+            seen[c] = True
+            out[m] = k
+            m += 1
+    return out[:m]

@@ -143,17 +143,42 @@ def _institution(world: World, view: _Alliances, multilateral: np.ndarray) -> tu
     :func:`foedus.theory.integration.bound_autonomy` with ``institutional_binding``), and its general assets (A,): its
     integration, none for a pact made for a war (as in :func:`foedus.sim.steps.politics.alliance_politics`; Wallander 2000),
     scaled by ``general_asset_retention``; both only where ``multilateral`` (an institution of three or more, not the exchange of two).
-    Kept on the view while the agreements are unchanged (their ``version``; read-only): the step asks up to four times."""
+    Kept on the view while the agreements are unchanged (their ``version``; read-only): the step asks up to four times.
+
+    The alliances' assets (:func:`foedus.theory.integration.institutional_assets`) and their integration are the view's
+    (:func:`_institution_base`, once a view for both masks and the community's rule); ``bound_autonomy`` of a change of 1 is
+    ``1.0 * (1 - b A)``, the same bits as ``1 - b A`` (issue 16: the step asked the two theory functions three times a year)."""
     p = world.inputs.params
     ag = world.state.agreements
     key = ("institution", ag.version, multilateral.tobytes())
     hit = view.memo.get(key)
     if hit is not None:
         return hit
-    integ = np.clip(ag.integration[view.slots], 0.0, 1.0)
-    assets = th_integ.institutional_assets(ag.institutionalised[view.slots] / 2.0, integ, check=False) * multilateral
-    keep = th_integ.bound_autonomy(np.ones(len(view.slots)), assets, binding=p.institutional_binding, check=False)
-    general = np.where(ag.wartime[view.slots], 0.0, integ) * multilateral * p.general_asset_retention
+    if world.inputs.check:  # a run that checks its inputs takes the theory functions
+        integ = np.clip(ag.integration[view.slots], 0.0, 1.0)
+        assets = th_integ.institutional_assets(ag.institutionalised[view.slots] / 2.0, integ, check=True) * multilateral
+        keep = th_integ.bound_autonomy(np.ones(len(view.slots)), assets, binding=p.institutional_binding, check=True)
+        general = np.where(ag.wartime[view.slots], 0.0, integ) * multilateral * p.general_asset_retention
+    else:
+        raw, peace = _institution_base(world, view)
+        keep = 1.0 - float(p.institutional_binding) * (raw * multilateral)
+        general = peace * multilateral * p.general_asset_retention
     keep.flags.writeable = general.flags.writeable = False
     view.memo[key] = (keep, general)
     return keep, general
+
+
+def _institution_base(world: World, view: _Alliances) -> tuple[np.ndarray, np.ndarray]:
+    """The view's alliances' institutional assets (A,), :func:`foedus.theory.integration.institutional_assets` of ATOP's level halved
+    and the integration clipped to [0, 1], and that integration where the pact was not made for a war, else 0 (:func:`_institution`,
+    :func:`.accession_community.community`): kept on the view while the agreements are unchanged (their ``version``; read-only)."""
+    ag = world.state.agreements
+    key = ("institution_base", ag.version)
+    hit = view.memo.get(key)
+    if hit is None:
+        integ = np.clip(ag.integration[view.slots], 0.0, 1.0)
+        raw = th_integ.institutional_assets(ag.institutionalised[view.slots] / 2.0, integ, check=False)
+        peace = np.where(ag.wartime[view.slots], 0.0, integ)
+        raw.flags.writeable = peace.flags.writeable = False
+        hit = view.memo[key] = (raw, peace)
+    return hit
