@@ -4,7 +4,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from foedus.analysis.pair_kinds import KINDS, PARTITION, formation_by_pair_kind, pair_kinds
+from foedus.analysis.pair_kinds import (
+    KINDS,
+    PARTITION,
+    formation_by_pair_kind,
+    pair_kinds,
+)
 from foedus.testing import toy_history
 
 # 2 (a major power, Western Hemisphere), 20 (its land neighbour), 40 (across water from 20), 365 and 390 (Europe),
