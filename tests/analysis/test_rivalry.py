@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from foedus.analysis.rivalry import (
@@ -351,3 +352,52 @@ def test_the_weak_link_of_democracy_fits_the_record_better_than_the_dummy_and_is
 
     assert ll(alt, alt_dy, IN_SAMPLE) > ll(fit.onset, dyad_years, IN_SAMPLE) + 0.5
     assert ll(alt, alt_dy, [(1990, 2010)]) > ll(fit.onset, dyad_years, [(1990, 2010)]) + 2
+
+
+def test_no_two_minor_states_of_two_regions_began_a_rivalry(record_dyad_years, fit):
+    """theory.rivalry_gates.cross_region_minor at rivalry_region_km (rival22; Lemke 2002, Buzan & Waever 2003): the record has no onset
+    between two minor states without a border, farther apart than 150 miles of water and of two Correlates of War regions, in its
+    35,289 dyad-years 1816-2010 within rivalry_contact_km, where the fitted hazard expects 3.0 in sample (Poisson p 0.05), while the
+    same pairs of one region began 16 rivalries in sample where it expects 14.6."""
+    from foedus.theory.regions import cow_region
+    from foedus.theory.rivalry_gates import cross_region_minor
+
+    dy = record_dyad_years
+    p = Parameters()
+    assert p.rivalry_region_km == pytest.approx(th.MARITIME_KM, abs=0.1)
+    major = (dy["major_pair"] | dy["one_major"]).to_numpy()  # a major power in the pair
+    risk = dy["onset_risk"].to_numpy() & ~th.beyond_contact(dy["distance_km"], dy["contiguous"], major, False, contact_km=p.rivalry_contact_km)
+    r1, r2 = cow_region(dy["ccode1"].to_numpy()), cow_region(dy["ccode2"].to_numpy())
+    apart = risk & cross_region_minor(dy["distance_km"], dy["contiguous"], major, False, r1, r2, near_km=p.rivalry_region_km)
+    same = risk & ~major & ~dy["contiguous"].to_numpy() & (dy["distance_km"] > p.rivalry_region_km).to_numpy() & (r1 == r2)
+    y = dy["year"].to_numpy()
+    ins = np.zeros(len(dy), bool)
+    for a, b in IN_SAMPLE:
+        ins |= (y >= a) & (y <= b)
+    h = fit.onset.hazard(dy)
+    assert apart.sum() == 35289 and (apart & ins).sum() == 17929 and not dy.loc[apart, "onset"].any()
+    assert h[apart & ins].sum() > 2.9  # the fit, with those pairs at risk, expects 3 onsets in sample: exp(-3) < 0.05
+    assert dy.loc[same & ins, "onset"].sum() == 16 and 12 < h[same & ins].sum() < 17  # of one region: as the fit expects
+
+
+def test_no_two_democracies_that_once_shared_an_alliance_began_a_rivalry(record_dyad_years, fit):
+    """theory.rivalry_gates.community_tie at rivalry_community_years (rival22; Deutsch 1957, Adler & Barnett 1998): democracies that
+    shared an ATOP alliance before but not in the year began no rivalry in the record, 0 in 2,074 dyad-years 1816-2010 (1,268 within
+    50 years of the last shared alliance); the fit expects 1.3 there."""
+    from foedus.theory.rivalry_gates import community_tie, last_shared_year
+
+    dy = record_dyad_years.sort_values(["ccode1", "ccode2", "year"])
+    shared, year = dy["shared_alliance"].to_numpy(bool), dy["year"].to_numpy(float)
+    # each pair's memory, year by year (theory.rivalry_gates.last_shared_year: this year where shared, else last year's)
+    last = last_shared_year(np.nan, shared, year)
+    last = pd.Series(last).groupby((dy["ccode1"] * 1000 + dy["ccode2"]).to_numpy()).ffill().to_numpy()
+    p = Parameters()
+    assert p.rivalry_community_years == 50.0
+    major = (dy["major_pair"] | dy["one_major"]).to_numpy()
+    near = ~th.beyond_contact(dy["distance_km"], dy["contiguous"], major, False, contact_km=p.rivalry_contact_km)
+    jd = dy["joint_democracy"].to_numpy(bool) & dy["onset_risk"].to_numpy(bool) & near & ~shared
+    ever = jd & np.isfinite(last)
+    within = jd & community_tie(shared, last, year, years=p.rivalry_community_years)
+    h = fit.onset.hazard(dy)
+    assert ever.sum() == 2074 and within.sum() == 1268 and not dy.loc[ever, "onset"].any()
+    assert 1.0 < h[ever].sum() < 1.6

@@ -7,6 +7,7 @@ import pytest
 
 from foedus.sim.steps.rivalry import _hazard_kernel, _year_kernel, log_distance_kernel
 from foedus.theory import rivalry as th
+from foedus.theory import rivalry_gates as gates
 from foedus.theory.projection import relative_discount_exponent
 
 
@@ -42,11 +43,12 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     inherited = np.where(pred >= 0, rng.integers(1816, 1990, n), entered).astype(float)
     on_b, end_b = rng.normal(size=len(th.ONSET_TERMS)), rng.normal(size=len(th.TERMINATION_TERMS))
     on_c, end_c = float(rng.normal(-5.0, 1.0)), float(rng.normal(-3.0, 1.0))
+    region = rng.integers(0, 3, n).astype(np.int64)  # the states' regions (theory.regions.cow_region; rival22)
     h_on, h_end = np.zeros(len(i)), np.zeros(len(i))
     log_distance = np.empty((n, n))
     log_distance_kernel(distance, th.MARITIME_KM, log_distance)  # the minor distance's logarithm, computed once (the distances are fixed)
     _hazard_kernel(i.astype(np.int64), j.astype(np.int64), contiguous, major, power, defence, community, war_history, dem, regime, rivalry, balance0,
-                   distance, pledge, change, 1500.0, 5000.0, entered, inherited, pred, code, float(year), 1816.0, 2.5, th.PARITY_FLOOR, log_distance, expo, on_b, on_c, end_b, end_c, h_on, h_end)
+                   distance, pledge, change, 1500.0, 5000.0, region, 241.4, entered, inherited, pred, code, float(year), 1816.0, 2.5, th.PARITY_FLOOR, log_distance, expo, on_b, on_c, end_b, end_c, h_on, h_end)
     related = th.related_pairs(code[i], code[j], pred[i], pred[j])
     assert related.any() or n < 10  # the lineage is exercised
     age = th.succession_pair_age(year, entered[i], entered[j], inherited[i], inherited[j], related)
@@ -70,7 +72,9 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     sc = th.security_community(dem[i] & dem[j], community[i, j])[on]
     assert sc.any() or on.sum() < 30
     assert (sc & ~defence[i, j][on]).any() or on.sum() < 30  # democracies sharing an agreement that is no defence pact are gated too (democ21)
-    want_on = np.where(far | sc, 0.0, want_on)  # no contact, or a security community: no rivalry
+    apart = gates.cross_region_minor(distance[i, j], contiguous[i, j], major[i], major[j], region[i], region[j], near_km=241.4)[on]
+    assert (apart & ~far).any() or on.sum() < 30  # minor states of two regions within contact are gated too (rival22)
+    want_on = np.where(far | sc | apart, 0.0, want_on)  # no contact, a security community, or minor states of two regions: no rivalry
     want_end = th.rivalry_termination_hazard(*(x[t][r] for t in th.TERMINATION_TERMS), intercept=end_c, coefficients=end_b.tolist())
     assert np.array_equal(h_on[on].view(np.int64), want_on.view(np.int64))
     assert np.array_equal(h_end[r].view(np.int64), want_end.view(np.int64))
@@ -95,7 +99,7 @@ def test_the_year_kernel_draws_the_pairs_the_numpy_selection_did(seed):
     regime = rng.random(n)
     args = (contiguous, rng.random(n) < 0.2, power, rng.random((n, n)) < 0.2, rng.random((n, n)) < 0.3, np.where(rng.random((n, n)) < 0.2, rng.random((n, n)), 0.0),
             regime >= 0.5, regime, rivalry, rng.normal(size=(n, n)), distance,
-            np.where(rng.random((n, n)) < 0.3, rng.random((n, n)), 0.0), rng.random(n), 1500.0, 5000.0, np.full(n, 1816.0),
+            np.where(rng.random((n, n)) < 0.3, rng.random((n, n)), 0.0), rng.random(n), 1500.0, 5000.0, rng.integers(0, 3, n).astype(np.int64), 241.4, np.full(n, 1816.0),
             np.full(n, 1816.0), np.full(n, -1, np.int64), np.arange(n, dtype=np.int64), 1990.0, 1816.0, 2.5, th.PARITY_FLOOR, log_distance,
             relative_discount_exponent(distance), rng.normal(size=len(th.ONSET_TERMS)), 1.0, rng.normal(size=len(th.TERMINATION_TERMS)), 0.5)
     draw = rng.random(len(i))

@@ -252,6 +252,26 @@ class Parameters(ExtendedParameters):
         "has a great power). In-sample fit, 1816-1914 and 1946-1989 (tools/rivalry_fit.py; s.e. 1.79)",
     )
 
+    # --- rival22 ---
+    rivalry_region_km: float = Field(
+        241.4, ge=0, le=40000,
+        description="distance (km, minimum distance) beyond which two minor states that share no border and lie in two Correlates of "
+        "War regions cannot begin a rivalry (foedus.theory.rivalry_gates.cross_region_minor; Lemke 2002's relevant neighbourhoods, "
+        "Buzan & Waever 2003's regional security complexes, Maoz & Russett 1993's 150 miles of water, 241.4 km, as the near pairs "
+        "that keep their risk). The record (Thompson & Dreyer 2012) has no onset among such pairs in 35,289 dyad-years 1816-2010 "
+        "(17,929 in sample, 1816-1914 and 1946-1989, where the fitted hazard expects 3.0); runs from the record of 1946 began "
+        "Poland-Lebanon and Greece-Lebanon. 40000 (beyond any distance) switches the gate off",
+    )
+    rivalry_community_years: float = Field(
+        50.0, ge=0, le=1000,
+        description="years a security community outlives the last security agreement two democracies shared: within them the pair "
+        "cannot begin a rivalry (foedus.theory.rivalry_gates.community_tie; Deutsch 1957, Adler & Barnett 1998: a community rests "
+        "on shared identity, not on one treaty). The record has no onset between democracies that had shared an ATOP alliance and "
+        "no longer did, 0 in 2,074 dyad-years 1816-2010 (1,268 within 50 years of the last one; the fit expects 1.3 and 0.8); a run "
+        "from the record of 1946 made the United States and Britain rivals the year after their pact dissolved. 50 years spans "
+        "the runs of foedus validate; 0: only while they share one (the rule before)",
+    )
+
     def rivalry_onset_coefficients(self) -> tuple[float, ...]:
         """The onset logit's slopes in the order of :data:`foedus.theory.rivalry.ONSET_TERMS`."""
         return (*super().rivalry_onset_coefficients(), self.rivalry_onset_one_major, self.rivalry_onset_out_of_reach, self.rivalry_onset_defence_pact,

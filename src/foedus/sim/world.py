@@ -337,6 +337,10 @@ class WorldState:
     rivalry_ended: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     """(N, N): the year each pair's last rivalry ended, NaN for none (empty: none yet; kept by
     :func:`foedus.sim.steps.settlement.record_rivalry_end`, read by :func:`foedus.sim.steps.settlement.settlement`)."""
+    security_tie_last: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    """(N, N): the last year each pair shared a security agreement, NaN for none in the run (empty: none kept yet; kept by
+    :func:`foedus.sim.steps.rivalry.rivalries`, :func:`foedus.theory.rivalry_gates.last_shared_year`): the security community's
+    tie that outlives its treaty (:func:`foedus.theory.rivalry_gates.community_tie`)."""
     at_war_last_year: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
     """The pairs at war at the end of last year's conflict step (empty: none); only these wars may end this year
     (:func:`foedus.sim.steps.conflict.conflict_and_commitments`)."""

@@ -155,3 +155,37 @@ def test_democracies_bound_by_any_security_agreement_never_become_rivals_and_unb
     assert n.get((A, B), 0) == 0 and n.get((C, D), 0) > 0, n
     autocracies = _onsets({"actors": EQUALS, "relations": [], "agreements": pledge, "rivalry_onset_intercept": -1.0}, seeds=seeds)
     assert autocracies.get((A, B), 0) > 0, autocracies
+
+
+def test_democracies_whose_agreement_ended_within_the_community_years_never_become_rivals():
+    """rival22 (Deutsch 1957; Adler & Barnett 1998; theory.rivalry_gates.community_tie): the security community outlives its treaty
+    for rivalry_community_years. A-B are democracies that last shared an agreement 10 years ago, C-D 60 years ago (beyond the 50
+    years): at a high intercept (-1) C-D begin rivalries, A-B never; at rivalry_community_years 0 (the rule before) A-B do."""
+    dem = [dict(a, regime=0.8) for a in EQUALS]
+
+    def past(world):  # the years the pairs last shared an agreement (WorldState.security_tie_last; none in force now)
+        last = np.full((world.n, world.n), np.nan)
+        idx = {int(c): k for k, c in enumerate(world.inputs.ccode)}
+        for (x, y), year in (((A, B), 1990.0), ((C, D), 1940.0)):
+            last[idx[x], idx[y]] = last[idx[y], idx[x]] = year
+        world.state.security_tie_last = last
+
+    seeds = 200
+    n = _onsets({"actors": dem, "relations": [], "rivalry_onset_intercept": -1.0}, setup=past, seeds=seeds)
+    assert n.get((A, B), 0) == 0 and n.get((C, D), 0) > 0, n
+    off = _onsets({"actors": dem, "relations": [], "rivalry_onset_intercept": -1.0, "rivalry_community_years": 0.0}, setup=past, seeds=seeds)
+    assert off.get((A, B), 0) > 0, off
+
+
+def test_minor_states_of_two_regions_without_a_border_never_become_rivals():
+    """rival22 (Lemke 2002; Buzan & Waever 2003; theory.rivalry_gates.cross_region_minor): Poland and Lebanon, 2,000 km apart in
+    Europe and the Middle East, never begin a rivalry; Hungary and Italy, as far apart in one region, do (at a high intercept, -1);
+    with rivalry_region_km 40000 the gate is off."""
+    codes = (290, 660, 310, 325)
+    actors = [dict(a, ccode=c, abb=f"S{c}", name=f"State {c}") for a, c in zip(EQUALS, codes)]
+    rel = [{"pair": [290, 660], "distance_km": 2000.0}, {"pair": [310, 325], "distance_km": 2000.0}]
+    seeds = 200
+    n = _onsets({"actors": actors, "relations": rel, "rivalry_onset_intercept": -1.0}, seeds=seeds)
+    assert n.get((290, 660), 0) == 0 and n.get((310, 325), 0) > 0, n
+    off = _onsets({"actors": actors, "relations": rel, "rivalry_onset_intercept": -1.0, "rivalry_region_km": 40000.0}, seeds=seeds)
+    assert off.get((290, 660), 0) > 0, off

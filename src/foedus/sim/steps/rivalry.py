@@ -25,6 +25,8 @@ from foedus.sim.steps.settlement import record_rivalry_end
 from foedus.sim.steps.threat import distance_exponent
 from foedus.sim.world import World
 from foedus.theory import rivalry as th
+from foedus.theory import rivalry_gates as gates
+from foedus.theory.regions import cow_region
 from foedus.theory.reassurance import STATE_LIST_START
 
 
@@ -67,7 +69,10 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     Thompson 2001's capacity to threaten), and 0 for
     two minor states without a border beyond ``rivalry_contact_km`` (:func:`~foedus.theory.rivalry.beyond_contact`) and for
     two democracies that share a security agreement of any obligation, an alliance or a security organisation
-    (:func:`.pact_pairs.security_pairs`; :func:`~foedus.theory.rivalry.security_community`, Deutsch 1957, Adler & Barnett 1998); a
+    (:func:`.pact_pairs.security_pairs`; :func:`~foedus.theory.rivalry.security_community`, Deutsch 1957, Adler & Barnett 1998) or
+    shared one within ``rivalry_community_years`` (``WorldState.security_tie_last``, :func:`foedus.theory.rivalry_gates.community_tie`:
+    the community outlives its treaty), and for two minor states without a border of two Correlates of War regions farther apart than
+    ``rivalry_region_km`` (:func:`foedus.theory.rivalry_gates.cross_region_minor`: Lemke 2002, Buzan & Waever 2003); a
     rivalry ends with :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of contiguity,
     major status, the power shift since it began, war memory, joint democracy, regime distance and
     the regime shift of either state (:func:`~foedus.theory.rivalry.regime_shift` against
@@ -87,6 +92,10 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
         world.state.regime_reference = np.asarray(world.state.regime, dtype=float).copy()
     change = np.abs(world.state.regime - world.state.regime_reference)  # each state's part of foedus.theory.rivalry.regime_shift
     world.state.regime_reference = th.regime_reference(world.state.regime_reference, world.state.regime, memory=p.regime_memory)
+    shared = security_pairs(world)  # the security community's tie, kept after its treaty (foedus.theory.rivalry_gates.community_tie)
+    if world.state.security_tie_last.shape != shared.shape:
+        world.state.security_tie_last = np.full(shared.shape, np.nan)
+    world.state.security_tie_last = gates.last_shared_year(world.state.security_tie_last, shared, world.state.year)
     i, j = _upper(world)
     draw = rng.random(len(i))
     dem = world.state.regime >= p.democracy_threshold
@@ -114,13 +123,33 @@ def _hazard_args(world: World, dem: np.ndarray, change: np.ndarray) -> tuple:
     """The arguments of :func:`_hazard_kernel` after the pairs and before the outputs (the world's inputs and the coefficients)."""
     p = world.inputs.params
     return (
-        world.inputs.contiguous, world.state.major, world.state.power, defence_pairs(world), security_pairs(world),
+        world.inputs.contiguous, world.state.major, world.state.power, defence_pairs(world), _community(world),
         world.state.war_history, dem, world.state.regime, world.state.rivalry, world.state.rivalry_balance0, world.inputs.distance_km, _new_pledge(world),
-        np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km), float(p.rivalry_contact_km),
+        np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km), float(p.rivalry_contact_km), _regions(world), float(p.rivalry_region_km),
         *_lineage(world), float(world.state.year), float(STATE_LIST_START), float(p.rivalry_new_pair_years), th.PARITY_FLOOR, _log_distance(world), distance_exponent(world),
         np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
         np.asarray(p.rivalry_end_coefficients(), dtype=float), float(p.rivalry_end_intercept),
     )
+
+
+def _community(world: World) -> np.ndarray:
+    """(N, N) bool: the pairs bound as a security community would be, :func:`foedus.theory.rivalry_gates.community_tie` of the security
+    agreements shared now (:func:`.pact_pairs.security_pairs`) and of the last year each pair shared one (``WorldState.security_tie_last``,
+    kept by :func:`rivalries`; before its first year, the agreements shared now), within ``rivalry_community_years``."""
+    shared = security_pairs(world)
+    last = world.state.security_tie_last
+    if last.shape != shared.shape:
+        return shared
+    return gates.community_tie(shared, last, world.state.year, years=world.inputs.params.rivalry_community_years)
+
+
+def _regions(world: World) -> np.ndarray:
+    """(N,) int64: each state's Correlates of War region (:func:`foedus.theory.regions.cow_region` of its code), kept in the world's cache."""
+    code = world.inputs.ccode
+    hit = world.cache.get("rivalry_regions")
+    if hit is None or hit[0] != np.asarray(code).tobytes():
+        hit = world.cache["rivalry_regions"] = (np.asarray(code).tobytes(), np.ascontiguousarray(cow_region(code), dtype=np.int64))
+    return hit[1]
 
 
 def _new_pledge(world: World) -> np.ndarray:
@@ -289,7 +318,7 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
 
 
 @njit(cache=True)
-def _hazard_kernel(ii, jj, contiguous, major, power, defence, community, war_history, dem, regime, rivalry, balance0, distance, pledge, change, reach, contact, entered, inherited, pred, code, year, list_start, new_years, floor, log_distance, expo, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
+def _hazard_kernel(ii, jj, contiguous, major, power, defence, community, war_history, dem, regime, rivalry, balance0, distance, pledge, change, reach, contact, region, region_km, entered, inherited, pred, code, year, list_start, new_years, floor, log_distance, expo, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
     # the theory's logit_hazard term by term, in its order: intercept, then + b_k * x_k, then 1 / (1 + exp(-eta))
     for q in range(ii.shape[0]):
         i = ii[q]
@@ -315,8 +344,10 @@ def _hazard_kernel(ii, jj, contiguous, major, power, defence, community, war_his
             h_end[q] = 1.0 / (1.0 + np.exp(-eta))
         elif not major[i] and not major[j] and not contiguous[i, j] and distance[i, j] > contact:
             h_on[q] = 0.0  # beyond contact (foedus.theory.rivalry.beyond_contact)
+        elif not major[i] and not major[j] and not contiguous[i, j] and distance[i, j] > region_km and region[i] != region[j]:
+            h_on[q] = 0.0  # minor states of two regions (foedus.theory.rivalry_gates.cross_region_minor)
         elif dem[i] and dem[j] and community[i, j]:
-            h_on[q] = 0.0  # a security community: two democracies sharing a security agreement (foedus.theory.rivalry.security_community)
+            h_on[q] = 0.0  # a security community: two democracies sharing a security agreement, or within rivalry_community_years of one (foedus.theory.rivalry.security_community, rivalry_gates.community_tie)
         else:
             hi = max(power[i], power[j])
             lo = min(power[i], power[j])
