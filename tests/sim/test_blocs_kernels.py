@@ -129,25 +129,31 @@ def test_bloc_forms_equals_the_numpy_founding_on_random_inputs(forward_defence):
 def test_founding_equals_the_numpy_founding_inside_simulated_runs(scenario, seed, monkeypatch):
     """Every bloc the step weighs in a run, with the step's own ``pact_cost``: the kernel's choice and every term of it."""
     compiled = bl._founding
-    seen = {"calls": 0, "founded": 0, "vetoes": 0}
+    seen = {"calls": 0, "founded": 0, "vetoes": 0, "theatre": 0}
 
-    def checked(world, yr, terms, goods, group, forward):
-        out = compiled(world, yr, terms, goods, group, forward)
+    def checked(world, yr, terms, goods, group, forward, t):
+        out = compiled(world, yr, terms, goods, group, forward, t)
         p = world.inputs.params
         partners = np.maximum(np.arange(len(group) + 1) - 1, 0).astype(float) ** p.commitment_exponent
-        veto = np.logical_or.reduce(list(bl._vetoes(world, yr, group).values()))
-        assert np.array_equal(bl._veto(world, yr, group), veto)  # the compiled union of the reasons (blocs_kernels.bloc_vetoes)
+        veto = np.logical_or.reduce(list(bl._vetoes(world, yr, group, t).values()))
+        assert np.array_equal(bl._veto(world, yr, group, t), veto)  # the compiled union of the reasons (blocs_kernels.bloc_vetoes)
+        off = np.logical_or.reduce(list(bl._vetoes(world, yr, group, t, on=False).values()))  # without the theatre (blocs_theatre)
+        assert np.array_equal(bl._veto(world, yr, group, t, on=False), off) and not (veto & ~off).any()
         seen["vetoes"] += int(veto.sum())
+        seen["theatre"] += int((off & ~veto).sum())
 
         def cost(i, j, base, s, prot, risk, signing, entrapment):
             return pact_cost(world, terms, i, j, base, s, prot, signing=signing, risk=risk, entrapment=entrapment)
 
         # the forms' shares of the base cost as formation.form_entrapment gives them (the one cost rule of pairing and joining)
         entrap = th_ob.entrapment_share(FORM_OBLIGATIONS[FORMS], p.lesser_entrapment_share)
-        want = _reference(
-            goods, yr.shared, group, yr.unit_cost, partners, veto, np.maximum(world.state.power[group], 1e-12), forward, cost, p.bloc_free_riding,
-            p.bloc_coordination_cost, bl._client_mask(world, yr, group), entrap,
-        )
+        for v in (veto, off):  # a founding its great power declines is weighed again without the theatre
+            want = _reference(
+                goods, yr.shared, group, yr.unit_cost, partners, v, np.maximum(world.state.power[group], 1e-12), forward, cost, p.bloc_free_riding,
+                p.bloc_coordination_cost, bl._client_mask(world, yr, group), entrap,
+            )
+            if not (want[0] >= 0 and not want[1][0] and (off & ~veto).any()):
+                break
         seen["calls"] += 1
         assert (out is None) == (want[0] < 0)
         if out is not None:
@@ -201,7 +207,7 @@ def _replay_scans(monkeypatch):
         assert np.array_equal(_bits(self.goods[:, self.have]), _bits(goods[:, self.have]))
         terms = bl.exchange_terms(world)
         free = self.eligible & ~self.signed
-        for q in range(start, out[0] + 1 if out[1] == 2 else len(self.threats)):
+        for q in range(start, out[0] + 1 if out[1] != 0 else len(self.threats)):
             t = int(self.threats[q])
             group, bloc, sharing, branch, asked = kern.bloc_candidates(
                 t, yr.defends, yr.main.astype(np.int64), free, self.reconsider, world.state.power, world.state.major, bl._clients(world, yr, t),
@@ -214,7 +220,7 @@ def _replay_scans(monkeypatch):
             if fwd[0].any():
                 order = np.concatenate(([0], 1 + np.argsort(-fwd[0, 1:], kind="stable")))
                 group, fwd = group[order], fwd[np.ix_(order, order)]
-            best = bl._founding(world, yr, terms, goods, group, fwd)
+            best = bl._founding(world, yr, terms, goods, group, fwd, t)
             if q < out[0] or out[1] == 0:
                 assert best is None
                 continue

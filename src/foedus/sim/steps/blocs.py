@@ -12,7 +12,8 @@ its partners and discounted for free riding, Olson & Zeckhauser 1966, against th
 :func:`~.formation.pact_cost` of a commitment to the leader with the base raised by the number of
 partners, ``k ** commitment_exponent``), the leader pays a coordination cost per member beyond a
 pair, and no member loses by another's admission; its members other than its leader (a great power may lead from afar) are one
-region's states, no two farther apart than ``bloc_region_km``, and no two members' ideal points
+region's states, no two farther apart than ``bloc_region_km`` (but two in the theatre of the threat under a superpower leader
+that signs, where a scenario sets ``bloc_theatre_reach``: :mod:`.blocs_theatre`), and no two members' ideal points
 farther apart than ``bloc_identity_distance``, an unknown ideal point sharing no identity (collective identity,
 Hemmer & Katzenstein 2002); no member is bound to its strategic rival (Thompson 2001; :func:`_vetoes`); only members exclude: a
 founding whose candidates that did not sign kept others out is weighed again without them, kept if every founder still signs
@@ -53,6 +54,7 @@ from foedus.sim.steps._common import ALLIANCE, MOTIVES
 from foedus.sim.steps.alignment_kernels import shared_terms
 from foedus.sim.steps.alliances_view import security_alliances
 from foedus.sim.steps.blocs_alignment import aligned_defends
+from foedus.sim.steps.blocs_theatre import leader_shares, theatre
 from foedus.sim.steps.exchange_year import exchange_terms
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT,
@@ -77,6 +79,7 @@ from foedus.theory import multilateral as th_multi
 from foedus.theory import obligations as th_ob
 from foedus.theory import obligations_kernels as obk
 from foedus.theory import offence as th_offence
+from foedus.theory import theatre as th_theatre
 from foedus.theory.capability import asymmetric_capabilities
 
 BLOC_FORMS = tuple(FORMS.index(f) for f in FORMS if f != "offence")
@@ -172,13 +175,18 @@ def _blocs(world: World, rng: np.random.Generator) -> None:
         # a treaty is founded: in force from now on (_client_mask); the treaties renounced stay as they were (_renounced_all: a new
         # treaty has no one who left it)
         yr.great_power_ties = None
-        _found(world, yr, scan.goods, scan.u, t, bloc, group, *best)
+        _found(world, yr, scan.goods, scan.u, t, bloc, group, *best, status == 2)  # the theatre where the scan weighed it
         yr.shared[:, founders[:, None], founders[None, :]] |= FORM_GOODS[f][:, None, None]
         if yr.defends is not yr.shared[0]:  # a lapsed tie left out (blocs_alignment): the new treaty's pledges align its founders
             yr.defends[founders[:, None], founders[None, :]] |= FORM_GOODS[f][0]
         pos += 1
 
 
+_THEATRE_RULE = (
+    "two clients of a superpower's bloc may be farther apart than the region where the shared threat's strength and the leader's both "
+    "reach each with at least theatre_reach of their strength at home, if the superpower signs (Boulding 1962; Buzan & Waever 2003; Walt 1987; "
+    "Hemmer & Katzenstein 2002; foedus.theory.theatre)"
+)
 _NO_IDEAL = np.zeros((1, 1))  # the scan's ideal distances and whether they are known where the world has none (read only where it has)
 _NO_KNOWN = np.ones(1, bool)
 
@@ -233,7 +241,7 @@ class _Scan:
             world.results.threat, float(p.threat_perception_floor), yr.neutral, p.bloc_forward_defence_weight > 0, th_multi.MIN_MEMBERS, world.results.reach,
             float(p.bloc_forward_defence_weight), self.goods, self.have, self.goods_terms, self.goods_in, yr.shared, yr.unit_cost, self.partners,
             *self.terms, world.state.at_war, world.inputs.territorial_dispute, world.state.rivalry, world.inputs.distance_km, float(p.bloc_region_km),
-            world.inputs.ideal_distance if has_ideal else _NO_IDEAL, world.inputs.ideal_known if has_known else _NO_KNOWN, has_ideal, has_known,
+            leader_shares(world), world.inputs.ideal_distance if has_ideal else _NO_IDEAL, world.inputs.ideal_known if has_known else _NO_KNOWN, has_ideal, has_known,
             float(p.bloc_identity_distance), _renounced_all(world, yr), _BLOC_GOODS, _BLOC_COMMITMENT, _BLOC_PROT,
             _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost, self.entrap,
             *self.iso_source,
@@ -254,7 +262,7 @@ def _without_decliners(world: World, yr: _Year, scan: _Scan, out: tuple) -> tupl
     signed = out[2][out[9]]  # the founders of the first weighing: each is kept (a founding weighed again adds to them)
     for _ in range(_REWEIGHS):
         group, members = out[2], out[9]
-        veto = _veto(world, yr, group)
+        veto = _veto(world, yr, group, int(scan.threats[out[0]]), out[1] == 2)  # the theatre where the scan weighed it (blocs_theatre)
         drop = th_multi.declined_exclusions(veto, kern._kept(veto), members)
         if not drop.any():
             break
@@ -412,8 +420,8 @@ def _iso_source(world: World, defends: np.ndarray, discount: float) -> tuple:
             1.0 - float(s))
 
 
-def _vetoes(world: World, yr: _Year, group: np.ndarray) -> dict[str, np.ndarray]:
-    """Each reason a candidate of ``group`` refuses to be bound to another, (K, K) bool by name (:func:`foedus.theory.multilateral.found_bloc`'s ``veto``): at war, a territorial dispute, a main threat, a strategic rivalry, the region, the identity, a treaty renounced."""
+def _vetoes(world: World, yr: _Year, group: np.ndarray, t: int, on: bool = True) -> dict[str, np.ndarray]:
+    """Each reason a candidate of ``group`` refuses to be bound to another, (K, K) bool by name (:func:`foedus.theory.multilateral.found_bloc`'s ``veto``): at war, a territorial dispute, a main threat, a strategic rivalry, the region (but within the theatre of ``t`` under a superpower, where ``on``: :mod:`.blocs_theatre`), the identity, a treaty renounced."""
     p = world.inputs.params
     rows, cols = group[:, None], group[None, :]
     out = {"at_war": world.state.at_war[rows, cols], "territorial_dispute": world.inputs.territorial_dispute[rows, cols], "main_threat": yr.main[group][:, None] == cols}
@@ -421,6 +429,8 @@ def _vetoes(world: World, yr: _Year, group: np.ndarray) -> dict[str, np.ndarray]
     out["rivalry"] = world.state.rivalry[rows, cols]
     # the leader, a great power, may lead from afar; its other members are one region's, great powers too (Hemmer & Katzenstein 2002)
     out["region"] = th_multi.regional_veto(world.inputs.distance_km[rows, cols], p.bloc_region_km, world.state.major[group] & (np.arange(len(group)) == 0))
+    # ... but two clients in the theatre of the threat its superpower leader faces may be an ocean apart (Boulding 1962; Walt 1987; blocs_theatre)
+    out["region"] = th_theatre.theatre_exempt(out["region"], theatre(world, group, t, on))
     if world.inputs.ideal_distance is not None:  # an unknown ideal point (counted as the mean in ideal_distance) is no shared identity
         d = world.inputs.ideal_distance[rows, cols]
         if world.inputs.ideal_known is not None:
@@ -430,7 +440,7 @@ def _vetoes(world: World, yr: _Year, group: np.ndarray) -> dict[str, np.ndarray]
     return out
 
 
-def _veto(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:
+def _veto(world: World, yr: _Year, group: np.ndarray, t: int, on: bool = True) -> np.ndarray:
     """(K, K) bool: the union of :func:`_vetoes`' reasons, compiled (:func:`.blocs_kernels.bloc_vetoes`; the reasons by name are
     asked again only for a founded bloc's explanation)."""
     p = world.inputs.params
@@ -440,11 +450,11 @@ def _veto(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:
     return kern.bloc_vetoes(
         group.astype(np.int64), world.state.at_war, world.inputs.territorial_dispute, yr.main.astype(np.int64), world.state.rivalry, world.inputs.distance_km, float(p.bloc_region_km),
         world.state.major, world.inputs.ideal_distance if has_ideal else np.zeros((n, n)), world.inputs.ideal_known if has_known else np.ones(n, bool), has_ideal, has_known,
-        float(p.bloc_identity_distance), _renounced_all(world, yr),
+        float(p.bloc_identity_distance), _renounced_all(world, yr), theatre(world, group, t, on),
     )
 
 
-def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, group: np.ndarray, forward: np.ndarray):
+def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, group: np.ndarray, forward: np.ndarray, t: int):
     """Who of ``group`` (the strongest first, then in order of capability or of the great-power leader's value of them) founds a bloc, and with which form: (form, indices, values, costs, gains, free-riding share,
     forward-defence values, transfers). One group at a time, as the step weighed them before its compiled scan
     (:func:`.blocs_kernels.bloc_scan`, which takes these steps for every group of the year): the reference the scan is held to.
@@ -468,17 +478,21 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     k = len(group)
     rows, cols = group[:, None], group[None, :]
     partners = np.maximum(np.arange(k + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
-    veto = _veto(world, yr, group)
+    veto = _veto(world, yr, group, t)
     power = np.maximum(world.state.power[group], 1e-12)
     clients = _client_mask(world, yr, group)
     autonomy = np.ascontiguousarray(terms.autonomy[rows, cols])
     # every form at once, compiled (blocs_kernels.bloc_forms: the pledges, the three terms of pact_cost and found_bloc, to the bit)
-    x, members, gain, pledge, base, aut, defending = kern.bloc_forms(
-        goods, yr.shared, group.astype(np.int64), yr.unit_cost[group][:, None] * partners[None, :], autonomy, np.log1p(autonomy),
-        np.ascontiguousarray(terms.burden[rows, cols]), veto, power, np.ascontiguousarray(forward, dtype=float), _BLOC_GOODS, _BLOC_COMMITMENT,
-        _BLOC_PROT, _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost, th_multi.MIN_MEMBERS,
-        clients, _bloc_entrapment(world),
-    )
+    for on in (True, False):  # a founding its superpower declines is weighed again without the theatre (blocs_theatre)
+        veto = veto if on else _veto(world, yr, group, t, on=False)
+        x, members, gain, pledge, base, aut, defending = kern.bloc_forms(
+            goods, yr.shared, group.astype(np.int64), yr.unit_cost[group][:, None] * partners[None, :], autonomy, np.log1p(autonomy),
+            np.ascontiguousarray(terms.burden[rows, cols]), veto, power, np.ascontiguousarray(forward, dtype=float), _BLOC_GOODS, _BLOC_COMMITMENT,
+            _BLOC_PROT, _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost,
+            th_multi.MIN_MEMBERS, clients, _bloc_entrapment(world),
+        )
+        if not (x >= 0 and not members[0] and theatre(world, group, t).any()):
+            break
     if x < 0:
         return None
     return _best(world, group, forward, x, members, gain, pledge[x], base[x], aut[x], defending[x], power, clients)
@@ -513,13 +527,14 @@ def _client_mask(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:
     return th_multi.client_eligible(world.state.major[group], bool(world.state.major[group[0]]), allied_elsewhere)
 
 
-def _vetoed(world: World, yr: _Year, group: np.ndarray, founders: np.ndarray) -> dict[str, list[str]]:
-    """The candidates of ``group`` left out of the treaty by a veto with a founder, each with the reasons (:func:`_vetoes`), by COW code."""
+def _vetoed(world: World, yr: _Year, group: np.ndarray, founders: np.ndarray, t: int, on: bool) -> dict[str, list[str]]:
+    """The candidates of ``group`` left out of the treaty by a veto with a founder, each with the reasons (:func:`_vetoes`; the theatre
+    of ``t`` where ``on``), by COW code."""
     inside = np.zeros(world.n, bool)
     inside[founders] = True  # (np.isin(group, founders) without its sort: the same booleans)
     inside = inside[group]
     out: dict[str, list[str]] = {}
-    for name, v in _vetoes(world, yr, group).items():  # the few reasons
+    for name, v in _vetoes(world, yr, group, t, on).items():  # the few reasons
         hit = (v | v.T)[:, inside].any(axis=1) & ~inside
         for c in world.inputs.ccode[group[hit]].tolist():  # the few left out
             out.setdefault(str(c), []).append(name)
@@ -528,7 +543,7 @@ def _vetoed(world: World, yr: _Year, group: np.ndarray, founders: np.ndarray) ->
 
 def _found(
     world: World, yr: _Year, goods, u, threat: int, bloc: np.ndarray, group: np.ndarray, f: int, founders: np.ndarray, value, cost, gain, share: float,
-    ahead, paid,
+    ahead, paid, theatre_on: bool = True,
 ) -> None:
     """Write the bloc's treaty of form ``FORMS[f]`` (leader ``founders[0]``) and log its founding with every term of the decision (F5):
     the shared threat and its bloc, the states that shared it (``group``), the leader, each founder's value, cost and gain, the free
@@ -584,11 +599,13 @@ def _found(
         "coordination_cost": p.bloc_coordination_cost * (len(founders) - 2), "founding_rule": "each founder gains; no member loses by an admission (found_bloc)",
         "shared_by": code[group[(yr.main[group] >= 0) & bloc[np.maximum(yr.main[group], 0)]]].tolist(), "candidates": code[group].tolist(), "forward_defence_weight": p.bloc_forward_defence_weight,
         "main_threat_rule": "perceived main threat (foedus.sim.steps.threat.main_threat_of)", "threat_perception_floor": p.threat_perception_floor,
-        "clients_left_out": {r: code[i].tolist() for r, i in yr.left_out.items()}, "vetoed": _vetoed(world, yr, group, founders),
+        "clients_left_out": {r: code[i].tolist() for r, i in yr.left_out.items()}, "vetoed": _vetoed(world, yr, group, founders, threat, theatre_on),
         "declined_and_reweighed": code[yr.declined].tolist(),
         "hegemonic_provision": bool(ahead[0] > 0 or paid.any()), "entrapment_share": float(form_entrapment(world)[f]),
         "client_rule": "no great power, no ally of another great power is carried (Snyder 1997; Lake 2009; Walt 1987)", "transfers_paid": float(paid.sum()), "forward_defence_and_transfer_motive": "balance_threat", "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.inputs.ideal_distance is not None else None,
         **norm_factors(world),
     }
+    if p.bloc_theatre_reach > 0:  # the theatre of the threat, where a scenario sets it (blocs_theatre; off by default)
+        factors.update(theatre_reach=p.bloc_theatre_reach, theatre=code[group[theatre(world, group, threat, theatre_on)]].tolist(), theatre_rule=_THEATRE_RULE)
     detail = {"motives": dict(zip(MOTIVES, explained.mean(axis=0).tolist())), "obligations": list(th_ob.PACT_FORMS[FORMS[f]]), "members": members, "factors": factors}
     world.log.events(y, "formation", aid, world.inputs.ccode[[leader]], world.inputs.ccode[[first]], [detail])

@@ -25,6 +25,7 @@ from numba import njit
 from foedus.sim.membership import _members_of
 from foedus.sim.steps.alignment_kernels import _cost
 from foedus.sim.steps.blocs_isolation import isolation_pairs as _isolation_pairs
+from foedus.sim.steps.blocs_theatre import theatre_of
 from foedus.theory.multilateral import _found_kernel
 from foedus.theory.obligations_kernels import goods_pairs
 
@@ -322,12 +323,12 @@ def forward_values(reach, power, major, group, shares, t, weight):  # pragma: no
 
 @njit(cache=True)
 def bloc_vetoes(group, at_war, dispute, main, rivalry, distance_km, region_km, major, ideal_distance, ideal_known, has_ideal, has_known,
-                identity_limit, renounced):  # pragma: no cover (compiled)
+                identity_limit, renounced, theatre):  # pragma: no cover (compiled)
     """(K, K) bool: whether ``group[a]`` refuses to be bound to ``group[b]`` for any of ``blocs._vetoes``' reasons (their union).
 
     At war, a territorial dispute, ``b`` its main threat, a strategic rivalry, the region
     (:func:`foedus.theory.multilateral.regional_veto`: ``distance > region_km`` unless one of them is the candidates' first and a
-    great power), the identity (:func:`foedus.theory.multilateral.identity_veto`: ideal points farther apart than
+    great power, or both lie in the ``theatre`` (K,) bool of a superpower leader, :func:`.blocs_theatre.theatre_of`), the identity (:func:`foedus.theory.multilateral.identity_veto`: ideal points farther apart than
     ``identity_limit`` or unknown, never on the diagonal; only where ``has_ideal``, unknown where ``has_known`` and not
     ``ideal_known``), a treaty ``a`` left of which ``b`` is a member (``renounced`` (N, N), :func:`renounced_pairs`).
     """
@@ -339,7 +340,7 @@ def bloc_vetoes(group, at_war, dispute, main, rivalry, distance_km, region_km, m
         for b in range(k):
             j = group[b]
             v = at_war[i, j] or dispute[i, j] or main[i] == j or rivalry[i, j] or renounced[i, j]
-            if not v and distance_km[i, j] > region_km and not afar_a and not (b == 0 and major[j]):
+            if not v and distance_km[i, j] > region_km and not afar_a and not (b == 0 and major[j]) and not (theatre[a] and theatre[b]):
                 v = True
             if not v and has_ideal and a != b:
                 known = (ideal_known[i] and ideal_known[j]) if has_known else True
@@ -497,7 +498,7 @@ def bloc_first(threats, start, defends, main, eligible, signed, reconsider, powe
 @njit(cache=True)
 def bloc_scan(threats, start, defends, main, eligible, signed, reconsider, power, major, threat, floor, neutral, clients_on, least, reach, weight,
               goods, have, goods_terms, goods_in, shared, unit_cost, partners, autonomy, log1p_autonomy, burden, at_war, dispute, rivalry, distance_km,
-              region_km, ideal_distance, ideal_known, has_ideal, has_known, identity_limit, renounced, form_goods, form_commitment, form_protection,
+              region_km, theatre_shares, ideal_distance, ideal_known, has_ideal, has_known, identity_limit, renounced, form_goods, form_commitment, form_protection,
               form_risk, w, beta, tau, phi, coord, form_entrap, iso_lazy, iso_h, iso_r, iso_target, iso_defends, iso_discount, iso_deterred,
               iso_keep):  # pragma: no cover (compiled)
     """The threats ``threats[start:]`` in turn, as :func:`foedus.sim.steps.blocs.blocs` weighs them, up to the first that founds a bloc.
@@ -518,7 +519,8 @@ def bloc_scan(threats, start, defends, main, eligible, signed, reconsider, power
 
     Returns (position, status, group, adversary bloc, sharing, branch, asked, forward (K, K), form position, members, gains, and the
     chosen form's pledge, base, autonomy and defending terms, the capabilities and the clients): status 0 when no threat from
-    ``start`` founds one, 2 at a founding.
+    ``start`` founds one, 2 at a founding, 3 at one weighed again without the theatre (:mod:`.blocs_theatre`: its superpower declined;
+    ``theatre_shares`` (N,) the share each state asks as leader, :func:`.blocs_theatre.leader_shares`).
     """
     n = main.shape[0]
     free = np.empty(n, np.bool_)
@@ -572,8 +574,9 @@ def bloc_scan(threats, start, defends, main, eligible, signed, reconsider, power
                 bur[a, b] = burden[i, group[b]]
             v = power[i]
             pw[a] = v if (v > 1e-12 or np.isnan(v)) else 1e-12
+        theatre = theatre_of(group, t, reach, power, theatre_shares)
         veto = bloc_vetoes(group, at_war, dispute, main, rivalry, distance_km, region_km, major, ideal_distance, ideal_known, has_ideal, has_known,
-                           identity_limit, renounced)
+                           identity_limit, renounced, theatre)
         if _kept(veto).sum() < least:  # the exclusion of every form's founding leaves too few: no form founds, none is weighed
             continue
         clients = client_mask(group, defends, major)
@@ -585,6 +588,13 @@ def bloc_scan(threats, start, defends, main, eligible, signed, reconsider, power
         x, members, gain, pledge, base, aut_x, dfd = bloc_forms_kept(goods, shared, group, unit_partners, aut, log_aut, bur, veto, pw, fwd, form_goods,
                                                                     form_commitment, form_protection, form_risk, w, beta, tau, phi, coord, least, clients,
                                                                     form_entrap)
+        again = x >= 0 and not members[0] and theatre.any()  # its great power declines: no theatre it leads, each pair held to the region
+        if again:
+            veto = bloc_vetoes(group, at_war, dispute, main, rivalry, distance_km, region_km, major, ideal_distance, ideal_known, has_ideal,
+                               has_known, identity_limit, renounced, np.zeros(k, np.bool_))
+            x, members, gain, pledge, base, aut_x, dfd = bloc_forms_kept(goods, shared, group, unit_partners, aut, log_aut, bur, veto, pw, fwd,
+                                                                        form_goods, form_commitment, form_protection, form_risk, w, beta, tau,
+                                                                        phi, coord, least, clients, form_entrap)
         if x >= 0:
-            return q, 2, group, bloc, sharing, branch, asked, fwd, x, members, gain, pledge, base, aut_x, dfd, pw, clients
+            return q, 3 if again else 2, group, bloc, sharing, branch, asked, fwd, x, members, gain, pledge, base, aut_x, dfd, pw, clients
     return threats.shape[0], 0, np.zeros(0, np.int64), eb, eb, False, eb, e2, -1, eb, e1, e2, e2, e2, e2, e1, eb
