@@ -45,14 +45,11 @@ import numpy as np
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps import blocs_kernels as kern
-from foedus.sim.steps import blocs_risk_kernels as risk_kern
-from foedus.sim.steps import (
-    conflict,  # its defence_pairs read through the module, as pact_war_risk reads it
-    year_goods,
-)
+from foedus.sim.steps import year_goods
 from foedus.sim.steps._common import ALLIANCE, MOTIVES
 from foedus.sim.steps.alignment_kernels import shared_terms
 from foedus.sim.steps.alliances_view import security_alliances
+from foedus.sim.steps.blocs_abstention import abstention_at_entries as _abstention
 from foedus.sim.steps.blocs_alignment import aligned_defends
 from foedus.sim.steps.blocs_theatre import leader_shares, theatre
 from foedus.sim.steps.exchange_year import exchange_terms
@@ -63,16 +60,13 @@ from foedus.sim.steps.formation import (
     FORM_RISK,
     FORMS,
     ExchangeTerms,
-    abstention_terms,
     commitment_capacity,
     form_entrapment,
     norm_factors,
     norm_terms,
     nuclear_deterred,
-    pledge_credibility,
 )
 from foedus.sim.steps.neutrality import stays_out
-from foedus.sim.steps.pact_war_risk import _onset_terms, _Partial
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
 from foedus.theory import multilateral as th_multi
@@ -353,39 +347,6 @@ def _goods(world: World, yr: _Year) -> tuple[tuple, np.ndarray, tuple, tuple]:
         **abstention,
     )
     return goods, u, iso_source, rows
-
-
-def _abstention(world: World, main: np.ndarray, has_iso: bool) -> dict[str, np.ndarray]:
-    """:func:`~.formation.abstention_terms` as the scan's goods read them: the offence targets and the credibility of pledges, and the
-    war risk at the entries the goods read only, ``(i, main[i])`` and, with the isolation good (``has_iso``), ``(i, target[i])`` of every
-    row (:mod:`.blocs_risk_kernels`; 0 elsewhere, never read: the goods are ``obligation_goods``' to the bit). The full terms where the
-    run checks its inputs or the year's onset terms are not the compiled ones (:func:`.pact_war_risk._onset_terms`)."""
-    if world.inputs.check:
-        return abstention_terms(world)
-    p = world.inputs.params
-    n = world.n
-    terms = _onset_terms(world)
-    if not isinstance(terms[3], _Partial):
-        return abstention_terms(world)
-    target = year_goods.offence_target(world)
-    cred = pledge_credibility(world) if p.pledge_credibility_weight > 0 else np.ones((n, n))
-    ii, jj, _, part = terms
-    rows = np.arange(n, dtype=np.int64)
-    cols = np.asarray(main, dtype=np.int64)
-    if has_iso:
-        aimed = np.flatnonzero(target >= 0)
-        rows, cols = np.concatenate((rows, aimed)), np.concatenate((cols, np.asarray(target, dtype=np.int64)[aimed]))
-    q, eta = np.empty(len(rows), np.int64), np.empty(len(rows))
-    risk_kern.risk_eta(rows, cols, ii, jj, part.head, part.x, np.ascontiguousarray(conflict.defence_pairs(world), dtype=bool),
-                       np.asarray(p.war_onset_coefficients(), dtype=float), q, eta)
-    h = 1.0 / (1.0 + np.exp(-eta))  # pact_war_risk._war_risk_computed's numpy calls, elementwise
-    v = th_offence.war_expectation(h, p.abstention_horizon, check=False)
-    at_war = world.state.at_war
-    has_war = at_war.shape == (n, n)
-    risk = np.zeros((n, n))
-    risk_kern.write_entries(rows, cols, q, v, np.ascontiguousarray(at_war, dtype=bool) if has_war else np.zeros((1, 1), np.bool_), has_war, risk)
-    risk.flags.writeable = False  # typed as the year cache's read-only matrix: one compiled signature of the scan
-    return {"war_risk": risk, "target": target, "credibility": cred}
 
 
 def _read_only(a: np.ndarray) -> np.ndarray:
