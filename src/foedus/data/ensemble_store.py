@@ -44,7 +44,7 @@ import pandas as pd
 import foedus
 from foedus.schema.display import count, names, repr_html, repr_text
 
-__all__ = ["FORMAT", "VERSION", "RUN_TABLES", "SPEC_KEYS", "EnsembleStore", "table_bytes", "parquet_bytes"]
+__all__ = ["FORMAT", "VERSION", "RUN_TABLES", "SPEC_KEYS", "EnsembleStore", "table_bytes", "parquet_bytes", "run_table"]
 
 FORMAT = "foedus-ensemble"
 VERSION = 1
@@ -73,6 +73,41 @@ def parquet_bytes(table) -> bytes:
     buf = io.BytesIO()
     pq.write_table(table, buf, compression="zstd")
     return buf.getvalue()
+
+
+_RUN_SCHEMAS: dict = {}
+"""The Arrow schema (with its pandas metadata) of each shape of run table :func:`run_table` has converted."""
+
+
+def run_table(df: pd.DataFrame, index: int):
+    """``df`` with a first column ``run`` (``index``, int64) as the :class:`pyarrow.Table` of ``pyarrow.Table.from_pandas``.
+
+    The same table, schema and pandas metadata as ``df.insert(0, "run", ...)`` then
+    ``pyarrow.Table.from_pandas(df, preserve_index=False, nthreads=1)`` (so the same Parquet
+    bytes), without inserting the column into ``df`` or rebuilding the pandas metadata of every run:
+    an ensemble's runs give tables of the same columns and dtypes, whose schema is built by
+    ``from_pandas`` the first time and kept; each column is converted as ``from_pandas`` converts it
+    (``pyarrow.array`` of its values, ``from_pandas=True``). A table whose converted columns' types differ
+    from the kept schema's (an object column of no string, an empty table) goes through
+    ``from_pandas``. About 0.2 ms a run of world-2022 instead of 3.5 (``insert`` and ``from_pandas``).
+    """
+    import pyarrow as pa
+
+    n = len(df)
+    run = np.full(n, int(index), dtype=np.int64)
+    key = (tuple(df.columns), df.columns.name, str(df.columns.dtype), tuple(df.dtypes))
+    schema = _RUN_SCHEMAS.get(key) if n else None
+    if schema is not None:
+        # the column's values (a numpy array, or a Categorical): pyarrow converts them as it converts the Series, faster
+        arrays = [pa.array(run)] + [pa.array(col._values, from_pandas=True) for _, col in df.items()]
+        if all(a.type == f.type for a, f in zip(arrays, schema)):
+            return pa.Table.from_arrays(arrays, schema=schema)
+    df = df.copy(deep=False)
+    df.insert(0, "run", run)
+    table = pa.Table.from_pandas(df, preserve_index=False, nthreads=1)
+    if n:
+        _RUN_SCHEMAS[key] = table.schema
+    return table
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
