@@ -95,11 +95,14 @@ def run_table(df: pd.DataFrame, index: int):
 
     n = len(df)
     run = np.full(n, int(index), dtype=np.int64)
-    key = (tuple(df.columns), df.columns.name, str(df.columns.dtype), tuple(df.dtypes))
+    # the columns' values (numpy arrays, Categoricals), without a Series each (pandas' own iterator when it has it)
+    it = getattr(df, "_iter_column_arrays", None)
+    values = list(it()) if it is not None else [col._values for _, col in df.items()]
+    key = (tuple(df.columns), df.columns.name, str(df.columns.dtype), tuple(v.dtype for v in values))
     schema = _RUN_SCHEMAS.get(key) if n else None
     if schema is not None:
-        # the column's values (a numpy array, or a Categorical): pyarrow converts them as it converts the Series, faster
-        arrays = [pa.array(run)] + [pa.array(col._values, from_pandas=True) for _, col in df.items()]
+        # pyarrow converts the values as it converts the Series (from_pandas=True: NaN and None are nulls)
+        arrays = [pa.array(run)] + [pa.array(v, from_pandas=True) for v in values]
         if all(a.type == f.type for a, f in zip(arrays, schema)):
             return pa.Table.from_arrays(arrays, schema=schema)
     df = df.copy(deep=False)
