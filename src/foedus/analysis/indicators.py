@@ -92,7 +92,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from foedus.analysis.indicators_kernels import co_membership
+from foedus.analysis.indicators_kernels import co_membership, con_and_effective_years
 from foedus.analysis.pole_blocs import contested_states, pole_bloc_leaders, strength_rank
 from foedus.analysis.polarity import polarity
 from foedus.schema.runs import RunRecord
@@ -415,7 +415,6 @@ def polarity_arrays(t: np.ndarray, n_years: int, cols: dict[str, np.ndarray]) ->
         "poles": np.bincount(t[poles_rows], minlength=Y).astype(np.int64),
         "cluster_poles": np.bincount(t[distinct(maj, cols["major_cluster"])], minlength=Y).astype(np.int64),
     }
-    con, eff_p, eff_b = (np.full(Y, np.nan) for _ in range(3))
     m_rows = np.flatnonzero(maj)
     c = np.nan_to_num(cols["cinc"][m_rows].astype(float), nan=0.0)  # the group-by's fillna(0.0)
     m_t, p_t = t[m_rows], t[poles_rows]
@@ -424,10 +423,14 @@ def polarity_arrays(t: np.ndarray, n_years: int, cols: dict[str, np.ndarray]) ->
     if (c < 0).any() or (bloc_cinc < 0).any():  # let the reference functions raise as they do
         for y in sorted_unique(m_t).tolist():
             concentration(c[m_t == y]), effective_number(bloc_cinc[p_t == y])
-    for y in sorted_unique(m_t).tolist():  # the years (a few dozen) with a major power
-        con[y], eff_p[y] = _con_and_effective(c[m_t == y])
-        eff_b[y] = _con_and_effective(bloc_cinc[p_t == y])[1]
-    out.update(con=con, effective_poles=eff_p, effective_blocs=eff_b)
+    # _con_and_effective of each year with a major power (its majors' CINC, its poles' blocs' CINC), in one compiled pass
+    years = con_and_effective_years(c, m_t, bloc_cinc, p_t, Y)
+    if years is None:  # a year of more than 128 major powers: the loop
+        years = tuple(np.full(Y, np.nan) for _ in range(3))
+        for y in sorted_unique(m_t).tolist():
+            years[0][y], years[1][y] = _con_and_effective(c[m_t == y])
+            years[2][y] = _con_and_effective(bloc_cinc[p_t == y])[1]
+    out.update(con=years[0], effective_poles=years[1], effective_blocs=years[2])
     out["contested"] = np.bincount(t, weights=cols["contested"].astype(np.int64), minlength=Y).astype(np.int64)
     return {k: out[k] for k in _POLARITY_COLUMNS}
 
