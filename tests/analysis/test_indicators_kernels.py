@@ -75,7 +75,10 @@ def test_con_and_effective_years_is_the_loop_over_years(seed):
 
 
 def test_con_and_effective_years_leaves_large_years_to_the_loop():
-    from foedus.analysis.indicators_kernels import PAIRWISE_BLOCK, con_and_effective_years
+    from foedus.analysis.indicators_kernels import (
+        PAIRWISE_BLOCK,
+        con_and_effective_years,
+    )
 
     c_t = np.zeros(PAIRWISE_BLOCK + 1, np.int64)
     assert con_and_effective_years(np.ones(len(c_t)), c_t, np.ones(1), np.zeros(1, np.int64), 1) is None

@@ -166,7 +166,7 @@ def _con_effective(c, lo, hi, want_con):  # pragma: no cover - compiled
     con = np.nan
     if want_con and n >= 2:
         v = (q - 1.0 / n) / (1.0 - 1.0 / n)
-        if 0.0 > v:  # Python's max(v, 0.0), which keeps v unless 0.0 is greater
+        if 0.0 > v:  # noqa: PLR1730  (Python's max(v, 0.0), which keeps v unless 0.0 is greater: the same for -0.0)
             v = 0.0
         con = np.sqrt(v)
     return con, 1.0 / q
