@@ -10,7 +10,8 @@ What is measured, in one benchmark run:
    years, as an ensemble's worker runs it (``explain=False``), ``--profile-runs`` runs timed
    in CPU seconds in parts: building the world, the simulated years (per step of the
    pipeline), the compact record and indicators
-   (:func:`foedus.analysis.indicators.run_indicators`), and writing the three Parquet tables,
+   (:func:`foedus.analysis.indicators.run_indicators`), and writing the three Parquet tables (with their run column,
+   as :func:`foedus.experiments.runner.simulate_run` converts them: :func:`foedus.data.ensemble_store.run_table`),
    each with its share of the run. The baseline for the throughput figures below:
    ``sequential_runs_per_second`` (a plain loop, one core).
 2. **Scaling**: ``--scaling-runs`` runs on a :class:`distributed.LocalCluster` of 1 worker
@@ -69,7 +70,7 @@ def profile_one_run(sc, seed: int) -> dict[str, float]:
     not explained: ``explain=False``), so the parts add up to what a worker spends per run.
     CPU time (``time.process_time``), not wall time: the machine is shared.
     """
-    from foedus.data.ensemble_store import table_bytes
+    from foedus.data.ensemble_store import parquet_bytes, run_table
     from foedus.experiments.ensemble import indicator_tables
     from foedus.sim.compact import CountingRecorder, compact_record
     from foedus.sim.engine import Simulation
@@ -100,8 +101,8 @@ def profile_one_run(sc, seed: int) -> dict[str, float]:
     tables = indicator_tables(compact_record(sim))
     parts["indicators"] = clock() - t
     t = clock()
-    for df in tables.values():
-        table_bytes(df)
+    for df in tables.values():  # as simulate_run writes them: with the run column, Arrow, Parquet bytes
+        parquet_bytes(run_table(df, seed))
     parts["parquet"] = clock() - t
     return parts
 

@@ -92,6 +92,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
+from foedus.analysis.indicators_kernels import co_membership, con_and_effective_years
 from foedus.analysis.pole_blocs import contested_states, pole_bloc_leaders, strength_rank
 from foedus.analysis.polarity import polarity
 from foedus.schema.runs import RunRecord
@@ -311,11 +312,8 @@ def _defence_ties(g: _Grid) -> sparse.csr_matrix:
     A = len(agr_ids)
     key = sorted_unique((d_t * max(A, 1) + d_a) * (Y * N) + (d_t * N + d_i))
     ay, sn = key // (Y * N), key % (Y * N)
-    B = sparse.csr_matrix((np.ones(len(ay)), (ay, sn)), shape=(Y * max(A, 1), Y * N))
-    co = (B.T @ B).tocsr()
-    co = (co - sparse.diags(co.diagonal())).tocsr()
-    co.eliminate_zeros()
-    return co
+    # B.T @ B without its diagonal, B the (Y * A, Y * N) 0/1 matrix of (ay, sn): one compiled pass
+    return co_membership(ay, sn, Y * max(A, 1), Y * N)
 
 
 def _state_blocs(g: _Grid, co: sparse.csr_matrix, degree: np.ndarray) -> pd.DataFrame:
@@ -339,15 +337,20 @@ def _state_bloc_columns(g: _Grid, co: sparse.csr_matrix, degree: np.ndarray) -> 
     codes = np.tile(g.codes, Y)
     c0 = np.nan_to_num(g.cinc.ravel(), nan=0.0) * flat_p
     flat_major = g.major.ravel() & flat_p
-    edges = co.tocoo()
-    up = edges.row < edges.col  # co is symmetric: each pact-dyad once
-    e_i, e_j = edges.row[up], edges.col[up]
+    row = np.repeat(np.arange(co.shape[0], dtype=co.indices.dtype), np.diff(co.indptr))  # co.tocoo()'s rows, in its order
+    up = row < co.indices  # co is symmetric: each pact-dyad once
+    e_i, e_j = row[up], co.indices[up]
     lab = pole_bloc_leaders(strength_rank(c0, codes, t_of), flat_major, e_i, e_j)
-    # cluster polarity (Wayman 1984): components of the major-power subgraph; a label per state-year
+    # cluster polarity (Wayman 1984): components of the major-power subgraph (its pact-dyads, not co[midx][:, midx]'s
+    # two sparse slicings: the labels number the components by their first node, whatever the edges' order); a label per state-year
     major_cluster = np.arange(Y * N)
     midx = np.flatnonzero(flat_major)
     if len(midx):
-        major_cluster[midx] = Y * N + connected_components(co[midx][:, midx], directed=False)[1]
+        at = np.full(Y * N, -1, np.int64)
+        at[midx] = np.arange(len(midx))
+        mm = flat_major[e_i] & flat_major[e_j]
+        sub = sparse.coo_matrix((np.ones(int(mm.sum())), (at[e_i[mm]], at[e_j[mm]])), shape=(len(midx), len(midx)))
+        major_cluster[midx] = Y * N + connected_components(sub, directed=False)[1]
     rows = np.flatnonzero(flat_p)
     return {
         "year": g.years[t_of[rows]],
@@ -412,7 +415,6 @@ def polarity_arrays(t: np.ndarray, n_years: int, cols: dict[str, np.ndarray]) ->
         "poles": np.bincount(t[poles_rows], minlength=Y).astype(np.int64),
         "cluster_poles": np.bincount(t[distinct(maj, cols["major_cluster"])], minlength=Y).astype(np.int64),
     }
-    con, eff_p, eff_b = (np.full(Y, np.nan) for _ in range(3))
     m_rows = np.flatnonzero(maj)
     c = np.nan_to_num(cols["cinc"][m_rows].astype(float), nan=0.0)  # the group-by's fillna(0.0)
     m_t, p_t = t[m_rows], t[poles_rows]
@@ -421,10 +423,14 @@ def polarity_arrays(t: np.ndarray, n_years: int, cols: dict[str, np.ndarray]) ->
     if (c < 0).any() or (bloc_cinc < 0).any():  # let the reference functions raise as they do
         for y in sorted_unique(m_t).tolist():
             concentration(c[m_t == y]), effective_number(bloc_cinc[p_t == y])
-    for y in sorted_unique(m_t).tolist():  # the years (a few dozen) with a major power
-        con[y], eff_p[y] = _con_and_effective(c[m_t == y])
-        eff_b[y] = _con_and_effective(bloc_cinc[p_t == y])[1]
-    out.update(con=con, effective_poles=eff_p, effective_blocs=eff_b)
+    # _con_and_effective of each year with a major power (its majors' CINC, its poles' blocs' CINC), in one compiled pass
+    years = con_and_effective_years(c, m_t, bloc_cinc, p_t, Y)
+    if years is None:  # a year of more than 128 major powers: the loop
+        years = tuple(np.full(Y, np.nan) for _ in range(3))
+        for y in sorted_unique(m_t).tolist():
+            years[0][y], years[1][y] = _con_and_effective(c[m_t == y])
+            years[2][y] = _con_and_effective(bloc_cinc[p_t == y])[1]
+    out.update(con=years[0], effective_poles=years[1], effective_blocs=years[2])
     out["contested"] = np.bincount(t, weights=cols["contested"].astype(np.int64), minlength=Y).astype(np.int64)
     return {k: out[k] for k in _POLARITY_COLUMNS}
 
@@ -569,7 +575,8 @@ def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
             **_polarity(g, blocs),
             "milex": np.nansum(np.where(g.present, g.milex, np.nan), axis=1),
             **_event_counts(record, g.first, Y),
-        }
+        },
+        copy=False,  # the arrays are this function's own: no copy, no consolidation into blocks (the same table)
     )
     t_idx, s_idx = np.nonzero(g.present)  # year-major, as the bloc table's rows
     states = pd.DataFrame(
@@ -584,6 +591,7 @@ def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
             "bloc": blocs["bloc"],
             "bloc_size": blocs["bloc_size"],
             "contested": blocs["contested"],
-        }
+        },
+        copy=False,
     )
     return {"system": system, "states": states}

@@ -78,7 +78,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from foedus.data.ensemble_store import RUN_TABLES, EnsembleStore, parquet_bytes
+from foedus.data.ensemble_store import RUN_TABLES, EnsembleStore, parquet_bytes, run_table
 from foedus.experiments.compaction import StreamingCompactor, ipc_bytes
 from foedus.experiments.design import apply_knobs
 from foedus.schema.runs import RunRecord
@@ -212,18 +212,13 @@ def simulate_run(
         ``arrow``: the same tables as Arrow IPC bytes, or None; ``history`` (or None);
         ``seconds``: compute time of the run.
     """
-    import pyarrow as pa
-
     t0 = time.perf_counter()
     tables, history = run_tables(scenario, seed, knobs, keep_history, outcomes=outcomes)
     check_tables(tables, outcomes)
     out, ipc = {}, ({} if arrow else None)
     for name in RUN_TABLES:
-        df = tables[name]
-        df.insert(0, "run", np.full(len(df), int(index), dtype=np.int64))
-        # as table_bytes converts it; one thread: a worker's Arrow pool has one (WORKER_ENV), and
-        # elsewhere pyarrow would start a thread pool per table for a few thousand rows
-        table = pa.Table.from_pandas(df, preserve_index=False, nthreads=1)
+        # with its run column, as table_bytes converts it (one thread, the schema kept across runs)
+        table = run_table(tables[name], index)
         out[name] = parquet_bytes(table)
         if ipc is not None:
             ipc[name] = ipc_bytes(table)

@@ -140,7 +140,7 @@ def _spell_frame(spells: Mapping[str, np.ndarray], last: int) -> pd.DataFrame:
         # the stable sort by the three integer keys that DataFrame.sort_values(kind="mergesort") makes (pandas sorts
         # several columns with numpy.lexsort too), on the arrays: a fifth of the time, the same rows in the same order
         order = np.lexsort((columns["entry_year"], columns["ccode"], columns["agreement_id"]))
-        return pd.DataFrame({c: np.asarray(v)[order] for c, v in columns.items()})
+        return pd.DataFrame({c: np.asarray(v)[order] for c, v in columns.items()}, copy=False)  # new arrays: no copy into blocks
     df = pd.DataFrame(columns)
     return df.sort_values(["agreement_id", "ccode", "entry_year"], kind="mergesort").reset_index(drop=True)
 

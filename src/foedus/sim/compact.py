@@ -96,7 +96,8 @@ def compact_record(sim) -> RunRecord:
             "cinc": log.cinc[:Y].ravel().astype(float),
             "major": log.major[:Y].ravel().astype(bool),
             "tier": tiers[log.tier[:Y].ravel()],
-        }
+        },
+        copy=False,  # new arrays: the frame need not copy them into blocks
     )
     member = getattr(log, "active", None)
     if member is not None and not member[:Y].all():  # state-years of system members only (foedus.sim.steps.system)
