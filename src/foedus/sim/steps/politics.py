@@ -20,6 +20,12 @@ from foedus.sim.steps.dissolution import (
 from foedus.sim.steps.founding_lapse import (
     founding_threat_lapse,  # politics' name for it (split there)
 )
+from foedus.sim.steps.politics_kernels import (  # noqa: F401 (_latest_outside_kernel, _realigning_outside_kernel: their tests' names)
+    _latest_outside_kernel,
+    _realigning_outside_kernel,
+    realigned_year,
+    threat_within_year,
+)
 from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.world import World
 from foedus.theory import abrogation as th_abrogation
@@ -186,18 +192,13 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     abrogating on its own, :func:`foedus.theory.abrogation.regime_abrogation`); damped as every
     term is, by institutions (``institution_protection``) and democratic commitment (``solidarity_protection``)."""
     p, ag, slots = world.inputs.params, world.state.agreements, st["slots"]
+    realigned = np.empty(len(slots))
+    if world.inputs.check:
+        _realignment(world, st, realigned)
+    else:  # the same rule in one compiled pass (politics_kernels.realigned_year)
+        realigned_year(ag.members, np.ascontiguousarray(slots, dtype=np.int64), ag.entry_year, world.results.threat, float(p.realignment_threat_share),
+                       ag.commitment, st["third_party"], ag.target, float(world.state.year), float(p.realignment_memory), realigned)
     m = ag.members[slots]
-    # the kernel reads a member's entry year only (issue 11: the (A, N) entries with -1 for the non-members, which
-    # realignment's rule asks, are formed for the rows it is evaluated on)
-    entry = ag.entry_year[slots].astype(np.int64)
-    hostile = th_persistence.adversaries(world.results.threat, share=p.realignment_threat_share)
-    # [b, a]: b is a military commitment pledging at least what a does, not written against a's own founding threat
-    # (th_abrogation.realigning_pledges, evaluated by the kernel for the pairs of treaties that share a member only)
-    latest = np.full(m.shape, -1, np.int64)
-    _realigning_outside_kernel(m, entry, hostile, ag.commitment[slots], st["third_party"], ag.target[slots], latest)
-    rows = np.flatnonzero((latest >= 0).any(axis=1))  # the others realigned nowhere (0): the rule on the rows that may have
-    realigned = np.zeros(len(slots))
-    realigned[rows] = th_persistence.realignment(np.where(m[rows], entry[rows], -1), latest[rows], world.state.year, memory_years=p.realignment_memory)
     ref = world.state.regime_reference if world.state.regime_reference.shape == world.state.regime.shape else world.state.regime
     # only a transition counts (Polity IV's REGTRANS): a drift below the threshold is read as no change at all
     moved = th_abrogation.regime_transition(world.state.regime, ref, threshold=p.regime_transition_threshold)
@@ -210,6 +211,24 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     return th_persistence.circumstance_terms(np.minimum(other, 1.0), realigned, shift, realignment_hazard=p.realignment_hazard,
                                              regime_hazard=p.regime_change_hazard, keep=keep, held=held, check=world.inputs.check,
                                              regime_probability=any_member)
+
+
+def _realignment(world: World, st: dict, out: np.ndarray) -> None:
+    """:func:`foedus.theory.persistence.realignment` of the agreements ``st["slots"]`` into ``out``, with the theory's
+    :func:`~foedus.theory.persistence.adversaries` and the walk :func:`_realigning_outside_kernel` (a run that checks its inputs)."""
+    p, ag, slots = world.inputs.params, world.state.agreements, st["slots"]
+    m = ag.members[slots]
+    # the kernel reads a member's entry year only (issue 11: the (A, N) entries with -1 for the non-members, which
+    # realignment's rule asks, are formed for the rows it is evaluated on)
+    entry = ag.entry_year[slots].astype(np.int64)
+    hostile = th_persistence.adversaries(world.results.threat, share=p.realignment_threat_share)
+    # [b, a]: b is a military commitment pledging at least what a does, not written against a's own founding threat
+    # (th_abrogation.realigning_pledges, evaluated by the kernel for the pairs of treaties that share a member only)
+    latest = np.full(m.shape, -1, np.int64)
+    _realigning_outside_kernel(m, entry, hostile, ag.commitment[slots], st["third_party"], ag.target[slots], latest)
+    rows = np.flatnonzero((latest >= 0).any(axis=1))  # the others realigned nowhere (0): the rule on the rows that may have
+    out[:] = 0.0
+    out[rows] = th_persistence.realignment(np.where(m[rows], entry[rows], -1), latest[rows], world.state.year, memory_years=p.realignment_memory)
 
 
 def _regime_terms(m: np.ndarray, regime: np.ndarray, ref: np.ndarray, change: np.ndarray, hazard: float) -> tuple[np.ndarray, np.ndarray]:
@@ -243,10 +262,14 @@ def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional
     main = st["main_threat"]
     # only a pledge to fight a third party is hollowed by the partner being the threat; pledges of neutrality, non-aggression or
     # consultation between rivals manage the rivalry (Weitsman 2004: hedging; the Helsinki Final Act, the Soviet pacts of 1926-33)
-    within = th_abrogation.threat_within(ag.members[slots], main) & st["third_party"][:, None]
+    if world.inputs.check:
+        within = th_abrogation.threat_within(ag.members[slots], main) & st["third_party"][:, None]
+        rows = np.flatnonzero(within.any(axis=1))
+    else:  # the same in one compiled pass over the members (politics_kernels.threat_within_year)
+        within, rows = np.empty((len(slots), world.n), bool), np.empty(len(slots), np.int64)
+        rows = rows[: threat_within_year(ag.members, np.ascontiguousarray(slots, dtype=np.int64), main, st["third_party"], within, rows)]
     # the terms below are evaluated only for the treaties with such a member (issue 11: a few of hundreds), row by row the
     # same operations on the same values: the others' exposure is 0, their tether NaN, their probability 1 - 1 = 0 exactly
-    rows = np.flatnonzero(within.any(axis=1))
     exposure, tethers, prob = np.zeros(within.shape), np.full(within.shape, np.nan), np.zeros(len(slots))
     if len(rows):  # (none: nothing more to evaluate)
         w = within[rows]
@@ -265,89 +288,6 @@ def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional
     held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
     return th_abrogation.threat_within_term(np.minimum(other, 1.0), prob, keep=keep, held=held)[None, :]
 
-
-@njit(cache=True)
-def _latest_outside_kernel(members, entry, hostile, substitute, out):  # pragma: no cover (compiled)
-    """``out[a, i]``: the latest year member ``i`` of agreement ``a`` entered another agreement ``b`` of the rows that pledges at
-    least as much (``substitute[b, a]``) with a member ``j`` outside ``a`` that is an adversary of a fellow member ``k`` of ``a`` (``hostile[k, j]``,
-    :func:`foedus.theory.persistence.adversaries`), -1 if none: the data of :func:`foedus.theory.persistence.realignment`
-    (``tests/sim/steps/test_politics_persistence.py`` proves it equal to the same rule in NumPy).
-
-    Whether ``a``'s members have an adversary among ``b``'s outsiders does not depend on ``i`` but for ``k != i``: for each pair
-    ``(a, b)`` the kernel counts the members ``k`` of ``a`` with such an adversary (up to two, keeping the one), once, over the
-    agreements' member lists, instead of once per member ``i`` over every state (issue 16: the same integers, O(A^2 m^2) not
-    O(A^2 N^3))."""
-    _latest_outside(members, entry, hostile, substitute, np.zeros(0), np.zeros(0, np.bool_), np.zeros(0, np.int32), False, out)
-
-
-@njit(cache=True)
-def _realigning_outside_kernel(members, entry, hostile, commitment, third_party, target, out):  # pragma: no cover (compiled)
-    """:func:`_latest_outside_kernel` with ``substitute`` :func:`foedus.theory.abrogation.realigning_pledges` of ``commitment``,
-    ``third_party`` and ``target`` (A,), evaluated for the pairs of agreements that share a member only, not as an (A, A) matrix
-    (issue 11; ``tests/sim/test_politics_speed.py`` holds it to the kernel given the matrix)."""
-    _latest_outside(members, entry, hostile, np.zeros((0, 0), np.bool_), commitment, third_party, target, True, out)
-
-
-@njit(cache=True)
-def _latest_outside(members, entry, hostile, substitute, commitment, third_party, target, inline, out):  # pragma: no cover (compiled)
-    """The walk of :func:`_latest_outside_kernel`; with ``inline`` the pledges that realign are tested pair by pair
-    (:func:`_realigning_outside_kernel`)."""
-    n_a, n = members.shape
-    size = np.zeros(n_a, np.int64)
-    idx = np.empty((n_a, n), np.int64)
-    held = np.zeros(n, np.int64)
-    rows = np.empty((n, n_a), np.int64)
-    for a in range(n_a):
-        for i in range(n):
-            if members[a, i]:
-                idx[a, size[a]] = i
-                size[a] += 1
-                rows[i, held[i]] = a
-                held[i] += 1
-                out[a, i] = -1
-    # each state's adversaries as a list (hostile is sparse: a few per state), so a pair (a, b) is tested over a's members'
-    # adversaries, not over a's members times b's; the same members k in the same order, so the same count and the same one.
-    # A state's list is built the first time a pair asks for it (n_adv -1 until then): most states are asked for in no pair
-    n_adv = np.full(n, -1, np.int64)
-    adv = np.empty((n, n), np.int64)
-    seen = np.full(n_a, -1, np.int64)
-    for a in range(n_a):
-        for q in range(size[a]):  # the agreements b that share a member with a, each once
-            for p in range(held[idx[a, q]]):
-                b = rows[idx[a, q], p]
-                if b == a or seen[b] == a:
-                    continue
-                if inline:  # th_abrogation.realigning_pledges' [b, a]
-                    if not (third_party[b] and commitment[b] >= commitment[a] and not (target[b] == target[a] and target[b] >= 0)):
-                        continue
-                elif not substitute[b, a]:
-                    continue
-                seen[b] = a
-                count = 0
-                only = -1
-                for u in range(size[a]):
-                    k = idx[a, u]
-                    if n_adv[k] < 0:
-                        c = 0
-                        for j in range(n):
-                            if hostile[k, j]:
-                                adv[k, c] = j
-                                c += 1
-                        n_adv[k] = c
-                    for r in range(n_adv[k]):
-                        j = adv[k, r]
-                        if members[b, j] and not members[a, j]:
-                            count += 1
-                            only = k
-                            break
-                    if count > 1:
-                        break
-                if count == 0:
-                    continue
-                for u in range(size[a]):
-                    i = idx[a, u]
-                    if members[b, i] and entry[b, i] > out[a, i] and (count > 1 or only != i):
-                        out[a, i] = entry[b, i]
 
 def _stated_terms(world: World, rng: np.random.Generator, slots: np.ndarray) -> None:
     """A pact formed in the run states a term drawn from the record's treaty practice (``world.inputs.treaty_terms``; ATOP

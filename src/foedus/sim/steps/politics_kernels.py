@@ -1,0 +1,174 @@
+"""Compiled year passes of the politics step (:mod:`foedus.sim.steps.politics`): the realignment of the treaties and the
+members who name a fellow member their main threat, each in one pass over the treaties in force, reading the agreements'
+arrays through the slots (no (A, N) copies), the same values as the theory's functions on the gathered arrays
+(``tests/sim/steps/test_politics_kernels.py`` proves them equal to the bit).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+
+@njit(cache=True)
+def realigned_year(members, slots, entry_year, threat, share, commitment, third_party, target, year, memory, out):  # pragma: no cover (compiled)
+    """``out[r]``: 1.0 where a member of agreement ``slots[r]`` has realigned since it entered, else 0.0, in one pass:
+    :func:`foedus.theory.persistence.realignment` of the members' entry years (``entry_year`` (A_cap, N), -1 for the non-members)
+    and of the latest entry elsewhere (:func:`_realigning_outside_kernel`, the pledges that realign
+    :func:`foedus.theory.abrogation.realigning_pledges` of ``commitment`` and ``target`` (A_cap,) and ``third_party`` (R,)), with the
+    adversaries :func:`foedus.theory.persistence.adversaries` of ``threat`` at ``share`` asked only for the members a pair tests,
+    at ``year`` with ``memory`` years (issue 16: the step's (A, N) gathers, the (N, N) adversaries and four numpy passes in one)."""
+    n_a, n = slots.shape[0], members.shape[1]
+    m = np.empty((n_a, n), np.bool_)
+    entry = np.empty((n_a, n), np.int64)
+    com = np.empty(n_a)
+    tgt = np.empty(n_a, np.int64)
+    for r in range(n_a):
+        s = slots[r]
+        com[r] = commitment[s]
+        tgt[r] = target[s]
+        for i in range(n):
+            m[r, i] = members[s, i]
+            entry[r, i] = entry_year[s, i]
+    latest = np.full((n_a, n), -1, np.int64)
+    _latest_outside(m, entry, np.zeros((0, 0), np.bool_), threat, share, np.zeros((0, 0), np.bool_), com, third_party, tgt, True, latest)
+    for r in range(n_a):
+        out[r] = 0.0
+        for i in range(n):
+            e = float(entry[r, i]) if m[r, i] else -1.0  # realignment's np.where(members, entry, -1); member: e >= 0
+            e2 = float(latest[r, i])
+            if e >= 0 and e2 > e and year - e2 < memory:
+                out[r] = 1.0
+                break
+
+
+@njit(cache=True)
+def _adversaries_of(threat, share, k, adv):  # pragma: no cover (compiled)
+    """The adversaries of state ``k`` (:func:`foedus.theory.persistence.adversaries`' row ``k``: ``threat[k, j] > 0`` and at least
+    ``share`` times the row's largest, NaN propagated as numpy's maximum) written to ``adv[k, :c]`` in order; returns ``c``."""
+    n = threat.shape[1]
+    top = -np.inf
+    for j in range(n):
+        v = threat[k, j]
+        if np.isnan(v):
+            top = np.nan
+            break
+        top = max(top, v)
+    lim = share * top
+    c = 0
+    for j in range(n):
+        v = threat[k, j]
+        if v > 0 and v >= lim:
+            adv[k, c] = j
+            c += 1
+    return c
+
+
+@njit(cache=True)
+def threat_within_year(members, slots, main, third_party, within, rows):  # pragma: no cover (compiled)
+    """``within`` (R, N): :func:`foedus.theory.abrogation.threat_within` of the members of the agreements ``slots`` and the main
+    threats ``main`` (N,), kept in the treaties with a third-party purpose (``third_party`` (R,)); writes the rows with such a member
+    to ``rows`` in order and returns their count (issue 16: without the (A, N) gather of the members)."""
+    n = members.shape[1]
+    count = 0
+    for r in range(slots.shape[0]):
+        s = slots[r]
+        hit = False
+        for i in range(n):
+            t = main[i]
+            w = third_party[r] and members[s, i] and t >= 0 and t != i and members[s, t]
+            within[r, i] = w
+            hit = hit or w
+        if hit:
+            rows[count] = r
+            count += 1
+    return count
+
+
+@njit(cache=True)
+def _latest_outside_kernel(members, entry, hostile, substitute, out):  # pragma: no cover (compiled)
+    """``out[a, i]``: the latest year member ``i`` of agreement ``a`` entered another agreement ``b`` of the rows that pledges at
+    least as much (``substitute[b, a]``) with a member ``j`` outside ``a`` that is an adversary of a fellow member ``k`` of ``a`` (``hostile[k, j]``,
+    :func:`foedus.theory.persistence.adversaries`), -1 if none: the data of :func:`foedus.theory.persistence.realignment`
+    (``tests/sim/steps/test_politics_persistence.py`` proves it equal to the same rule in NumPy).
+
+    Whether ``a``'s members have an adversary among ``b``'s outsiders does not depend on ``i`` but for ``k != i``: for each pair
+    ``(a, b)`` the kernel counts the members ``k`` of ``a`` with such an adversary (up to two, keeping the one), once, over the
+    agreements' member lists, instead of once per member ``i`` over every state (issue 16: the same integers, O(A^2 m^2) not
+    O(A^2 N^3))."""
+    _latest_outside(members, entry, hostile, np.zeros((0, 0)), 0.0, substitute, np.zeros(0), np.zeros(0, np.bool_), np.zeros(0, np.int32), False, out)
+
+
+@njit(cache=True)
+def _realigning_outside_kernel(members, entry, hostile, commitment, third_party, target, out):  # pragma: no cover (compiled)
+    """:func:`_latest_outside_kernel` with ``substitute`` :func:`foedus.theory.abrogation.realigning_pledges` of ``commitment``,
+    ``third_party`` and ``target`` (A,), evaluated for the pairs of agreements that share a member only, not as an (A, A) matrix
+    (issue 11; ``tests/sim/test_politics_speed.py`` holds it to the kernel given the matrix)."""
+    _latest_outside(members, entry, hostile, np.zeros((0, 0)), 0.0, np.zeros((0, 0), np.bool_), commitment, third_party, target, True, out)
+
+
+@njit(cache=True)
+def _latest_outside(members, entry, hostile, threat, share, substitute, commitment, third_party, target, inline, out):  # pragma: no cover (compiled)
+    """The walk of :func:`_latest_outside_kernel`; with ``inline`` the pledges that realign are tested pair by pair
+    (:func:`_realigning_outside_kernel`); with ``threat`` (N, N) (``hostile`` (0, 0)) a state's adversaries are
+    :func:`foedus.theory.persistence.adversaries` of its row of ``threat`` at ``share``, evaluated the first time a pair asks for them
+    (:func:`realigned_year`)."""
+    n_a, n = members.shape
+    size = np.zeros(n_a, np.int64)
+    idx = np.empty((n_a, n), np.int64)
+    held = np.zeros(n, np.int64)
+    rows = np.empty((n, n_a), np.int64)
+    for a in range(n_a):
+        for i in range(n):
+            if members[a, i]:
+                idx[a, size[a]] = i
+                size[a] += 1
+                rows[i, held[i]] = a
+                held[i] += 1
+                out[a, i] = -1
+    # each state's adversaries as a list (hostile is sparse: a few per state), so a pair (a, b) is tested over a's members'
+    # adversaries, not over a's members times b's; the same members k in the same order, so the same count and the same one.
+    # A state's list is built the first time a pair asks for it (n_adv -1 until then): most states are asked for in no pair
+    n_adv = np.full(n, -1, np.int64)
+    adv = np.empty((n, n), np.int64)
+    seen = np.full(n_a, -1, np.int64)
+    for a in range(n_a):
+        for q in range(size[a]):  # the agreements b that share a member with a, each once
+            for p in range(held[idx[a, q]]):
+                b = rows[idx[a, q], p]
+                if b == a or seen[b] == a:
+                    continue
+                if inline:  # th_abrogation.realigning_pledges' [b, a]
+                    if not (third_party[b] and commitment[b] >= commitment[a] and not (target[b] == target[a] and target[b] >= 0)):
+                        continue
+                elif not substitute[b, a]:
+                    continue
+                seen[b] = a
+                count = 0
+                only = -1
+                for u in range(size[a]):
+                    k = idx[a, u]
+                    if n_adv[k] < 0:
+                        if threat.shape[0]:
+                            n_adv[k] = _adversaries_of(threat, share, k, adv)
+                        else:
+                            c = 0
+                            for j in range(n):
+                                if hostile[k, j]:
+                                    adv[k, c] = j
+                                    c += 1
+                            n_adv[k] = c
+                    for r in range(n_adv[k]):
+                        j = adv[k, r]
+                        if members[b, j] and not members[a, j]:
+                            count += 1
+                            only = k
+                            break
+                    if count > 1:
+                        break
+                if count == 0:
+                    continue
+                for u in range(size[a]):
+                    i = idx[a, u]
+                    if members[b, i] and entry[b, i] > out[a, i] and (count > 1 or only != i):
+                        out[a, i] = entry[b, i]

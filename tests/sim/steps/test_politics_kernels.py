@@ -1,0 +1,60 @@
+"""The compiled year passes of the politics step (:mod:`foedus.sim.steps.politics_kernels`) are the theory's functions on the
+gathered arrays, to the bit: on random treaties (shared members, NaN commitments and threats, named and unknown targets) and
+on simulated worlds, where the step's values with the compiled passes are those of the run that checks its inputs."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.sim.steps.politics import _realigning_outside_kernel
+from foedus.sim.steps.politics_kernels import realigned_year, threat_within_year
+from foedus.theory import abrogation as th_abrogation
+from foedus.theory import persistence as th_persistence
+
+
+def _random_treaties(rng, cap, n):
+    members = rng.random((cap, n)) < rng.random()
+    entry = np.where(members, rng.integers(1900, 1925, (cap, n)), -1).astype(np.int32)
+    slots = np.sort(rng.choice(cap, size=rng.integers(1, cap + 1), replace=False)).astype(np.int64)
+    return members, entry, slots
+
+
+def test_realigned_year_is_realignment_of_the_realigning_walk_over_the_adversaries():
+    rng = np.random.default_rng(22)
+    found = 0
+    for _ in range(300):
+        cap, n = int(rng.integers(1, 30)), int(rng.integers(1, 20))
+        members, entry, slots = _random_treaties(rng, cap, n)
+        threat = np.where(rng.random((n, n)) < 0.5, rng.random((n, n)), 0.0)
+        threat[rng.random((n, n)) < 0.02] = np.nan
+        share = float(rng.choice([0.3, 0.5, 1.0]))
+        commitment = rng.choice([0.3, 0.5, 0.75, 1.0, np.nan], size=cap)
+        target = rng.integers(-3, 4, cap).astype(np.int32)
+        third = rng.random(len(slots)) < 0.7
+        year, memory = float(rng.integers(1915, 1935)), float(rng.choice([5.0, 10.0, 30.0]))
+        m, e = members[slots], entry[slots].astype(np.int64)
+        latest = np.full(m.shape, -1, np.int64)
+        _realigning_outside_kernel(m, e, th_persistence.adversaries(threat, share=share), commitment[slots], third, target[slots], latest)
+        want = th_persistence.realignment(np.where(m, e, -1), latest, year, memory_years=memory)
+        got = np.full(len(slots), -7.0)
+        realigned_year(members, slots, entry, threat, share, commitment, third, target, year, memory, got)
+        assert np.array_equal(got, want)
+        found += int(want.any())
+    assert found > 20
+
+
+def test_threat_within_year_is_threat_within_of_the_treaties_with_a_third_party_purpose():
+    rng = np.random.default_rng(23)
+    found = 0
+    for _ in range(300):
+        cap, n = int(rng.integers(1, 30)), int(rng.integers(1, 20))
+        members, _, slots = _random_treaties(rng, cap, n)
+        main = rng.integers(-2, n, n).astype(np.int64)
+        third = rng.random(len(slots)) < 0.7
+        want = th_abrogation.threat_within(members[slots], main) & third[:, None]
+        within, rows = np.ones((len(slots), n), bool), np.full(len(slots), -1, np.int64)
+        k = threat_within_year(members, slots, main, third, within, rows)
+        assert np.array_equal(within, want)
+        assert np.array_equal(rows[:k], np.flatnonzero(want.any(axis=1)))
+        found += k
+    assert found > 20
