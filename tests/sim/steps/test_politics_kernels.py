@@ -58,3 +58,54 @@ def test_threat_within_year_is_threat_within_of_the_treaties_with_a_third_party_
         assert np.array_equal(rows[:k], np.flatnonzero(want.any(axis=1)))
         found += k
     assert found > 20
+
+
+def _hazard_world(seed, check):
+    from foedus.sim import Simulation
+    from foedus.testing import synthetic_scenario
+
+    sc = synthetic_scenario(40, seed=seed, years=8, alliances=10)
+    sim = Simulation(sc, rng=seed)
+    sim.run(8)
+    sim.world.inputs.check = check
+    return sim.world
+
+
+def test_the_compiled_hazard_terms_are_the_theorys_to_the_bit():
+    """:func:`~foedus.sim.steps.politics._compiled_hazard_terms` (one compiled pass) gives the institutional and general assets,
+    the adapted lapse, the seven terms and the institutional hold of :func:`~foedus.sim.steps.politics._hazard_terms` (the theory's
+    functions), bit for bit, on simulated worlds; with random regime moves, fellow members named main threats, random cohesion
+    and NaN cohesion at signature mixed in, and the institutions' hold on; every one of the seven terms is above 0 somewhere."""
+    seen = np.zeros(7, bool)
+    for seed in (1, 2, 3, 4):
+        seen |= _compare_hazard_terms(seed)
+    assert seen.all()
+
+
+def _compare_hazard_terms(seed):
+    from foedus.sim.steps import politics
+
+    world = _hazard_world(seed, True)
+    rng = np.random.default_rng(seed)
+    ag = world.state.agreements
+    ag.integration[: ag.n] = rng.choice([0.0, 0.2, 0.7, 1.0], size=ag.n)
+    world.state.regime_reference = np.clip(world.state.regime + rng.choice([0.0, 0.0, 0.3, -0.5], size=world.n), 0.0, 1.0)
+    if seed % 2:  # the institutions' hold on the large treaties and their absorption of a lapse, both on
+        world.inputs.params = world.inputs.params.model_copy(update={"multilateral_institution_protection": 0.4, "unravel_max_members": 3,
+                                                                     "threat_lapse_institution_threshold": 0.5})
+    st = politics.cohesion_state(world)
+    st["main_threat"] = np.where(rng.random(world.n) < 0.5, rng.integers(0, world.n, world.n), st["main_threat"])  # fellow members named
+    st["cohesion"] = np.where(rng.random(len(st["slots"])) < 0.3, rng.random(len(st["slots"])), st["cohesion"])
+    ag.cohesion_start[st["slots"][rng.random(len(st["slots"])) < 0.2]] = np.nan
+    a = dict(st)
+    want = politics._hazard_terms(world, a)
+    world.inputs.check = False
+    b = dict(st)
+    got = politics._compiled_hazard_terms(world, b)
+    for w_, g_ in zip(want, got):
+        assert w_.shape == g_.shape and np.array_equal(w_.view(np.int64), g_.view(np.int64))
+    for key in ("threat_lapse_adapted", "institutional_hold", "realignment", "regime_change", "within", "exposure"):
+        assert (key in a) == (key in b)
+        if key in a:
+            assert np.array_equal(np.asarray(a[key]).view(np.uint8), np.asarray(b[key]).view(np.uint8)), key
+    return (want[2] != 0).any(axis=1)

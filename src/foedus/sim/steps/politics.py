@@ -23,6 +23,7 @@ from foedus.sim.steps.founding_lapse import (
 from foedus.sim.steps.politics_kernels import (  # noqa: F401 (_latest_outside_kernel, _realigning_outside_kernel: their tests' names)
     _latest_outside_kernel,
     _realigning_outside_kernel,
+    hazard_terms,
     realigned_year,
     threat_within_year,
 )
@@ -119,42 +120,11 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         return
     slots, rho, cohesion = st["slots"], st["rho"], st["cohesion"]
     change = st["capability_change"]
-    # institutional assets: ATOP's 0-2 institutionalisation (Leeds & Anac 2005) as 0-1, or the integration reached (Lake 1999)
-    institutional = th_integration.institutional_assets(ag.institutionalised[slots] / 2.0, np.clip(ag.integration[slots], 0.0, 1.0), check=world.inputs.check)
-    # Wallander 2000: integrated assets serve against any threat, except those built for a war (a wartime command)
-    general = np.where(ag.wartime[slots], 0.0, np.clip(ag.integration[slots], 0.0, 1.0))
-    # the lapse the institutions do not absorb by adapting to the new threat (Wallander 2000, McCalla 1996)
-    lapse = th_persistence.adapted_lapse(st["threat_lapse"], institutional, threshold=p.threat_lapse_institution_threshold, check=world.inputs.check)
-    st["threat_lapse_adapted"] = lapse
-    terms = th_cohesion.dissolution_terms(
-        cohesion,
-        capability_change=change,
-        max_hazard=p.dissolution_hazard,
-        change_weight=p.capability_change_weight,
-        institutionalisation=institutional,
-        institution_weight=p.institution_protection,
-        cohesion_at_formation=ag.cohesion_start[slots],
-        base_hazard=p.base_dissolution_hazard,
-        threat_lapse=lapse,
-        lapse_hazard=p.threat_lapse_hazard,
-        lapse_institution_weight=p.threat_lapse_institution_protection,
-        solidarity=st["democracy"],
-        solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0),
-        general_assets=general,
-        third_party=st["third_party"],
-        unaimed_cohesion_weight=p.unaimed_cohesion_weight,
-        check=world.inputs.check,
-    )
-    terms = np.vstack([terms, _circumstance_terms(world, st, terms.sum(axis=0), institutional)])
-    terms = np.vstack([terms, _threat_within_term(world, st, terms.sum(axis=0), institutional)])
-    # a member's exit from a large treaty (one its exit does not unravel) leaves an organisation: its institutions hold it
-    # (Wallander 2000; the in-sample record, foedus.theory.abrogation.institutional_hold), in every term but the purpose gone for all
-    if p.multilateral_institution_protection > 0:
-        hold = th_abrogation.institutional_hold(st["size"], institutional, protection=p.multilateral_institution_protection,
-                                                larger_than=int(p.unravel_max_members))
-        mine = np.arange(len(terms)) != th_cohesion.DISSOLUTION_CAUSES.index("threat gone")
-        terms[mine] *= hold[None, :]
-        st["institutional_hold"] = hold
+    if world.inputs.check:
+        institutional, general, terms = _hazard_terms(world, st)
+    else:  # the same terms in one compiled pass (politics_kernels.hazard_terms)
+        institutional, general, terms = _compiled_hazard_terms(world, st)
+    lapse = st["threat_lapse_adapted"]
     # integration (P3, T4)
     target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.inputs.check)
     # integration moves towards the target scaled by institutionalisation, betrayal fades (in place)
@@ -176,6 +146,73 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     _democratisation(world, st["integration_by_state"])
 
 
+def _hazard_terms(world: World, st: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The institutional assets, the general assets and the dissolution hazard's terms (K, A) of the agreements ``st["slots"]``
+    (see :func:`alliance_politics`), with the theory's functions (a run that checks its inputs; :func:`_compiled_hazard_terms`
+    otherwise). Sets ``st["threat_lapse_adapted"]`` and ``st["institutional_hold"]``."""
+    p, tr, ag = world.inputs.params, world.inputs.trends, world.state.agreements
+    slots, cohesion, change = st["slots"], st["cohesion"], st["capability_change"]
+    # institutional assets: ATOP's 0-2 institutionalisation (Leeds & Anac 2005) as 0-1, or the integration reached (Lake 1999)
+    institutional = th_integration.institutional_assets(ag.institutionalised[slots] / 2.0, np.clip(ag.integration[slots], 0.0, 1.0), check=True)
+    # Wallander 2000: integrated assets serve against any threat, except those built for a war (a wartime command)
+    general = np.where(ag.wartime[slots], 0.0, np.clip(ag.integration[slots], 0.0, 1.0))
+    # the lapse the institutions do not absorb by adapting to the new threat (Wallander 2000, McCalla 1996)
+    lapse = th_persistence.adapted_lapse(st["threat_lapse"], institutional, threshold=p.threat_lapse_institution_threshold, check=True)
+    st["threat_lapse_adapted"] = lapse
+    terms = th_cohesion.dissolution_terms(
+        cohesion,
+        capability_change=change,
+        max_hazard=p.dissolution_hazard,
+        change_weight=p.capability_change_weight,
+        institutionalisation=institutional,
+        institution_weight=p.institution_protection,
+        cohesion_at_formation=ag.cohesion_start[slots],
+        base_hazard=p.base_dissolution_hazard,
+        threat_lapse=lapse,
+        lapse_hazard=p.threat_lapse_hazard,
+        lapse_institution_weight=p.threat_lapse_institution_protection,
+        solidarity=st["democracy"],
+        solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0),
+        general_assets=general,
+        third_party=st["third_party"],
+        unaimed_cohesion_weight=p.unaimed_cohesion_weight,
+        check=True,
+    )
+    terms = np.vstack([terms, _circumstance_terms(world, st, terms.sum(axis=0), institutional)])
+    terms = np.vstack([terms, _threat_within_term(world, st, terms.sum(axis=0), institutional)])
+    # a member's exit from a large treaty (one its exit does not unravel) leaves an organisation: its institutions hold it
+    # (Wallander 2000; the in-sample record, foedus.theory.abrogation.institutional_hold), in every term but the purpose gone for all
+    if p.multilateral_institution_protection > 0:
+        hold = th_abrogation.institutional_hold(st["size"], institutional, protection=p.multilateral_institution_protection,
+                                                larger_than=int(p.unravel_max_members))
+        mine = np.arange(len(terms)) != th_cohesion.DISSOLUTION_CAUSES.index("threat gone")
+        terms[mine] *= hold[None, :]
+        st["institutional_hold"] = hold
+    return institutional, general, terms
+
+
+def _compiled_hazard_terms(world: World, st: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_hazard_terms` in one compiled pass (:func:`foedus.sim.steps.politics_kernels.hazard_terms`, the same bits:
+    ``tests/sim/steps/test_politics_kernels.py``), given the realignment, the regime terms and the threat within of the year."""
+    p, tr, ag = world.inputs.params, world.inputs.trends, world.state.agreements
+    slots = np.ascontiguousarray(st["slots"], dtype=np.int64)
+    realigned, _, any_member = _circumstance_inputs(world, st)
+    within = _threat_within_probability(world, st)
+    prm = np.array([p.threat_lapse_institution_threshold, p.dissolution_hazard, p.capability_change_weight, p.institution_protection,
+                    p.base_dissolution_hazard, p.threat_lapse_hazard, p.threat_lapse_institution_protection,
+                    min(2.0 * tr.norms * p.solidarity_protection, 1.0), p.unaimed_cohesion_weight, p.realignment_hazard,
+                    p.multilateral_institution_protection, max(int(p.unravel_max_members), 2)], dtype=float)
+    n = len(slots)
+    terms, institutional, general, lapse, hold = np.empty((len(th_cohesion.DISSOLUTION_CAUSES), n)), np.empty(n), np.empty(n), np.empty(n), np.empty(n)
+    hazard_terms(slots, ag.institutionalised, ag.integration, ag.wartime, ag.cohesion_start, st["cohesion"], st["capability_change"],
+                 st["threat_lapse"], st["democracy"], st["third_party"], np.asarray(st["size"], dtype=float), realigned, any_member, within,
+                 prm, terms, institutional, general, lapse, hold)
+    st["threat_lapse_adapted"] = lapse
+    if p.multilateral_institution_protection > 0:
+        st["institutional_hold"] = hold
+    return institutional, general, terms
+
+
 def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional: np.ndarray) -> np.ndarray:
     """The 'realigned' and 'regime changed' terms of the hazard (:func:`foedus.theory.persistence.circumstance_terms`;
     Leeds & Savun 2007): (2, A) for the agreements ``st["slots"]``, whose other terms sum to ``other``.
@@ -191,6 +228,18 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     against its memory (``WorldState.regime_reference``, :func:`foedus.theory.persistence.regime_change`; each changed member
     abrogating on its own, :func:`foedus.theory.abrogation.regime_abrogation`); damped as every
     term is, by institutions (``institution_protection``) and democratic commitment (``solidarity_protection``)."""
+    p = world.inputs.params
+    realigned, shift, any_member = _circumstance_inputs(world, st)
+    keep = 1.0 - p.institution_protection * institutional
+    held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
+    return th_persistence.circumstance_terms(np.minimum(other, 1.0), realigned, shift, realignment_hazard=p.realignment_hazard,
+                                             regime_hazard=p.regime_change_hazard, keep=keep, held=held, check=world.inputs.check,
+                                             regime_probability=any_member)
+
+
+def _circumstance_inputs(world: World, st: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The realignment (0 or 1), the regime shift and the probability that a changed member abrogates (A,) of the agreements
+    ``st["slots"]`` (:func:`_circumstance_terms`); sets ``st["realignment"]``, ``st["regime_change"]`` and ``st["regime_shift_by_state"]``."""
     p, ag, slots = world.inputs.params, world.state.agreements, st["slots"]
     realigned = np.empty(len(slots))
     if world.inputs.check:
@@ -198,19 +247,16 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     else:  # the same rule in one compiled pass (politics_kernels.realigned_year)
         realigned_year(ag.members, np.ascontiguousarray(slots, dtype=np.int64), ag.entry_year, world.results.threat, float(p.realignment_threat_share),
                        ag.commitment, st["third_party"], ag.target, float(world.state.year), float(p.realignment_memory), realigned)
-    m = ag.members[slots]
     ref = world.state.regime_reference if world.state.regime_reference.shape == world.state.regime.shape else world.state.regime
     # only a transition counts (Polity IV's REGTRANS): a drift below the threshold is read as no change at all
     moved = th_abrogation.regime_transition(world.state.regime, ref, threshold=p.regime_transition_threshold)
     ref = np.where(moved > 0, ref, world.state.regime)
     change = np.abs(world.state.regime - ref)
+    # the members are read only in a year with a moved regime (_regime_terms: both terms 0 in the others)
+    m = ag.members[slots] if (change != 0).any() else np.zeros((len(slots), 0), bool)
     shift, any_member = _regime_terms(m, world.state.regime, ref, change, p.regime_change_hazard)
     st["realignment"], st["regime_change"], st["regime_shift_by_state"] = realigned, shift, change
-    keep = 1.0 - p.institution_protection * institutional
-    held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
-    return th_persistence.circumstance_terms(np.minimum(other, 1.0), realigned, shift, realignment_hazard=p.realignment_hazard,
-                                             regime_hazard=p.regime_change_hazard, keep=keep, held=held, check=world.inputs.check,
-                                             regime_probability=any_member)
+    return realigned, shift, any_member
 
 
 def _realignment(world: World, st: dict, out: np.ndarray) -> None:
@@ -258,6 +304,16 @@ def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional
     Greece and Turkey in NATO), in the measure of that adversary's threat to the member against its rival's; damped as every
     term is, by institutions and democratic commitment. Sets ``st["within"]``, ``st["exposure"]`` (each member's untethered
     share, by which the abrogating member is chosen) and ``st["tether"]`` (A, N)."""
+    p = world.inputs.params
+    prob = _threat_within_probability(world, st)
+    keep = 1.0 - p.institution_protection * institutional
+    held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
+    return th_abrogation.threat_within_term(np.minimum(other, 1.0), prob, keep=keep, held=held)[None, :]
+
+
+def _threat_within_probability(world: World, st: dict) -> np.ndarray:
+    """The probability (A,) that a member of each agreement of ``st["slots"]`` abrogates for a threat within (:func:`_threat_within_term`);
+    sets ``st["within"]``, ``st["exposure"]`` and ``st["tether"]``."""
     p, ag, slots, threat = world.inputs.params, world.state.agreements, st["slots"], world.results.threat
     main = st["main_threat"]
     # only a pledge to fight a third party is hollowed by the partner being the threat; pledges of neutrality, non-aggression or
@@ -284,9 +340,7 @@ def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional
             w, tether, st["size"][rows], bilateral=p.threat_within_hazard, intermediate=p.threat_within_hazard,
             large=p.threat_within_hazard_large, larger_than=int(p.unravel_max_members))
     st["within"], st["exposure"], st["tether"] = within, exposure, tethers
-    keep = 1.0 - p.institution_protection * institutional
-    held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
-    return th_abrogation.threat_within_term(np.minimum(other, 1.0), prob, keep=keep, held=held)[None, :]
+    return prob
 
 
 def _stated_terms(world: World, rng: np.random.Generator, slots: np.ndarray) -> None:

@@ -172,3 +172,84 @@ def _latest_outside(members, entry, hostile, threat, share, substitute, commitme
                     i = idx[a, u]
                     if members[b, i] and entry[b, i] > out[a, i] and (count > 1 or only != i):
                         out[a, i] = entry[b, i]
+
+
+@njit(cache=True)
+def _clip01(x):  # pragma: no cover (compiled)
+    """``np.clip(x, 0.0, 1.0)`` of a float (NaN kept)."""
+    if x < 0.0:
+        return 0.0
+    if x > 1.0:
+        return 1.0
+    return x
+
+
+@njit(cache=True)
+def _maximum(a, b):  # pragma: no cover (compiled)
+    """``np.maximum(a, b)`` of two floats (NaN propagated)."""
+    if np.isnan(a) or np.isnan(b):
+        return a + b
+    return a if a >= b else b  # noqa: FURB136 (numpy's order: the first of two equal, as -0.0 and 0.0)
+
+
+@njit(cache=True)
+def _minimum(a, b):  # pragma: no cover (compiled)
+    """``np.minimum(a, b)`` of two floats (NaN propagated)."""
+    if np.isnan(a) or np.isnan(b):
+        return a + b
+    return a if a <= b else b  # noqa: FURB136 (numpy's order)
+
+
+@njit(cache=True)
+def hazard_terms(slots, institutionalised, integration, wartime, cohesion_start, cohesion, change, lapse0, democracy, third_party, size,
+                 realigned, regime_probability, within_probability, prm, terms, institutional, general, lapse, hold):  # pragma: no cover (compiled)
+    """The dissolution hazard's seven terms (K, R) of the agreements ``slots`` in one pass, in NumPy's order of operations:
+    :func:`foedus.theory.integration.institutional_assets` (``institutional``), the general assets (``general``: 0 in a wartime
+    pact, else the integration), :func:`foedus.theory.persistence.adapted_lapse` (``lapse``), the four of
+    :func:`foedus.theory.cohesion.dissolution_terms`, the two of :func:`foedus.theory.persistence.circumstance_terms` (with
+    ``regime_probability``), :func:`foedus.theory.abrogation.threat_within_term` of ``within_probability``, each of the others'
+    sum so far at most 1, then :func:`foedus.theory.abrogation.institutional_hold` (``hold``) on every term but 'threat gone' where
+    its protection is above 0. ``prm``: threshold, max_hazard, change_weight, institution_weight, base_hazard, lapse_hazard,
+    lapse_institution_weight, solidarity_weight, unaimed_cohesion_weight, realignment_hazard, multilateral protection, the
+    size above which it holds (issue 16: ten theory calls, two stacks and three sums in one; ``test_politics_kernels`` proves it)."""
+    th, h, lam, w, h0, hg, wg, sw, kappa, ha, protection, larger = prm[0], prm[1], prm[2], prm[3], prm[4], prm[5], prm[6], prm[7], prm[8], prm[9], prm[10], prm[11]
+    for r in range(slots.shape[0]):
+        s = slots[r]
+        integ = _clip01(integration[s])
+        inst = _maximum(float(institutionalised[s]) / 2.0, integ)
+        institutional[r] = inst
+        a = 0.0 if wartime[s] else integ
+        general[r] = a
+        g = lapse0[r]
+        if th != 0.0:
+            t = th * inst
+            g = _maximum(g - t, 0.0) / _maximum(1.0 - t, 1e-300) if t < 1.0 else (1.0 if g >= 1.0 else 0.0)
+        lapse[r] = g
+        c = cohesion[r]
+        c0 = cohesion_start[s]
+        if not np.isnan(c0):  # cohesion_retained
+            c = 1.0 - _maximum(c0 - c, 0.0)
+        if not third_party[r]:
+            g = 0.0
+            c = 1.0 - kappa * (1.0 - c)
+        keep = (1.0 - w * inst) if w != 0.0 else 1.0
+        held = 1.0 - sw * democracy[r]
+        t0 = h * (1.0 - c) * keep * held
+        t1 = h * c * (1.0 - np.exp(-lam * abs(change[r]))) * keep * held
+        rest = 1.0 - t0 - t1
+        t3 = hg * g * (1.0 - (wg + (w - wg) * a) * inst) * held * rest
+        t2 = h0 * keep * held * (rest - t3)
+        k = 1.0 - w * inst  # the circumstances' and the threat within's keep (no branch on w)
+        other = _minimum(t0 + t1 + t2 + t3, 1.0)
+        t4 = ha * realigned[r] * k * held * (1.0 - other)
+        t5 = regime_probability[r] * k * held * (1.0 - other - t4)
+        other = _clip01(_minimum(t0 + t1 + t2 + t3 + t4 + t5, 1.0))
+        t6 = within_probability[r] * k * held * (1.0 - other)
+        hd = 1.0
+        if protection > 0.0:
+            if size[r] > larger:
+                x = 0.0 if np.isnan(inst) else inst  # nan_to_num (the assets are at most 1: no infinity)
+                hd = 1.0 - protection * _clip01(x)
+            hold[r] = hd
+            t0, t1, t2, t4, t5, t6 = t0 * hd, t1 * hd, t2 * hd, t4 * hd, t5 * hd, t6 * hd
+        terms[0, r], terms[1, r], terms[2, r], terms[3, r], terms[4, r], terms[5, r], terms[6, r] = t0, t1, t2, t3, t4, t5, t6
