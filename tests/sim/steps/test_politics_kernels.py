@@ -7,7 +7,11 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.steps.politics import _realigning_outside_kernel
-from foedus.sim.steps.politics_kernels import realigned_year, threat_within_year
+from foedus.sim.steps.politics_kernels import (
+    latest_realigning,
+    realigned_year,
+    threat_within_year,
+)
 from foedus.theory import abrogation as th_abrogation
 from foedus.theory import persistence as th_persistence
 
@@ -41,6 +45,34 @@ def test_realigned_year_is_realignment_of_the_realigning_walk_over_the_adversari
         assert np.array_equal(got, want)
         found += int(want.any())
     assert found > 20
+
+
+def test_the_walk_from_the_adversaries_is_the_walk_over_the_pairs():
+    """:func:`~foedus.sim.steps.politics_kernels.latest_realigning` (from each member's adversaries outward) gives the integers of
+    :func:`~foedus.sim.steps.politics._realigning_outside_kernel` (over every pair of treaties sharing a member) given
+    :func:`foedus.theory.persistence.adversaries`, on random treaties: large ones, many shared members, NaN threats and pledges."""
+    rng = np.random.default_rng(24)
+    found = 0
+    for _ in range(300):
+        n_a, n = int(rng.integers(1, 30)), int(rng.integers(1, 25))
+        m = rng.random((n_a, n)) < rng.random()
+        entry = np.where(m, rng.integers(1900, 1920, m.shape), -1).astype(np.int64)
+        threat = np.where(rng.random((n, n)) < rng.random(), rng.random((n, n)), 0.0)
+        threat[rng.random((n, n)) < 0.01] = np.nan
+        share = float(rng.choice([0.2, 0.5, 1.0]))
+        commitment = rng.choice([0.3, 0.5, 0.75, 1.0, np.nan], size=n_a)
+        third = rng.random(n_a) < 0.7
+        target = rng.integers(-3, 4, n_a).astype(np.int64)
+        want = np.full(m.shape, -1, np.int64)
+        _realigning_outside_kernel(m, entry, th_persistence.adversaries(threat, share=share), commitment, third, target, want)
+        got = np.full(m.shape, -1, np.int64)
+        rows = rng.permutation(n_a + 3)[:n_a]  # the treaties' rows in a larger table, in any order
+        big_m, big_e = np.zeros((n_a + 3, n), bool), np.full((n_a + 3, n), -1, np.int32)
+        big_m[rows], big_e[rows] = m, entry
+        latest_realigning(big_m, rows.astype(np.int64), big_e, threat, share, commitment, third, target, got)
+        assert np.array_equal(got, want)
+        found += int((want >= 0).sum() > 1)
+    assert found > 30
 
 
 def test_threat_within_year_is_threat_within_of_the_treaties_with_a_third_party_purpose():

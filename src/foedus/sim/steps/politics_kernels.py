@@ -15,31 +15,95 @@ def realigned_year(members, slots, entry_year, threat, share, commitment, third_
     """``out[r]``: 1.0 where a member of agreement ``slots[r]`` has realigned since it entered, else 0.0, in one pass:
     :func:`foedus.theory.persistence.realignment` of the members' entry years (``entry_year`` (A_cap, N), -1 for the non-members)
     and of the latest entry elsewhere (:func:`_realigning_outside_kernel`, the pledges that realign
-    :func:`foedus.theory.abrogation.realigning_pledges` of ``commitment`` and ``target`` (A_cap,) and ``third_party`` (R,)), with the
-    adversaries :func:`foedus.theory.persistence.adversaries` of ``threat`` at ``share`` asked only for the members a pair tests,
-    at ``year`` with ``memory`` years (issue 16: the step's (A, N) gathers, the (N, N) adversaries and four numpy passes in one)."""
+    :func:`foedus.theory.abrogation.realigning_pledges` of ``commitment`` and ``target`` (A_cap,) and ``third_party`` (R,)) walked
+    from the adversaries (:func:`latest_realigning`, :func:`foedus.theory.persistence.adversaries` of ``threat`` at ``share``), at ``year``
+    with ``memory`` years (issue 16: the step's (A, N) gathers, the (N, N) adversaries and four numpy passes in one)."""
     n_a, n = slots.shape[0], members.shape[1]
-    m = np.empty((n_a, n), np.bool_)
-    entry = np.empty((n_a, n), np.int64)
     com = np.empty(n_a)
     tgt = np.empty(n_a, np.int64)
     for r in range(n_a):
-        s = slots[r]
-        com[r] = commitment[s]
-        tgt[r] = target[s]
-        for i in range(n):
-            m[r, i] = members[s, i]
-            entry[r, i] = entry_year[s, i]
+        com[r] = commitment[slots[r]]
+        tgt[r] = target[slots[r]]
     latest = np.full((n_a, n), -1, np.int64)
-    _latest_outside(m, entry, np.zeros((0, 0), np.bool_), threat, share, np.zeros((0, 0), np.bool_), com, third_party, tgt, True, latest)
+    latest_realigning(members, slots, entry_year, threat, share, com, third_party, tgt, latest)
     for r in range(n_a):
         out[r] = 0.0
+        s = slots[r]
         for i in range(n):
-            e = float(entry[r, i]) if m[r, i] else -1.0  # realignment's np.where(members, entry, -1); member: e >= 0
+            e = float(entry_year[s, i]) if members[s, i] else -1.0  # realignment's np.where(members, entry, -1); member: e >= 0
             e2 = float(latest[r, i])
             if e >= 0 and e2 > e and year - e2 < memory:
                 out[r] = 1.0
                 break
+
+
+@njit(cache=True)
+def latest_realigning(members, slots, entry, threat, share, commitment, third_party, target, out):  # pragma: no cover (compiled)
+    """:func:`_realigning_outside_kernel` of the adversaries :func:`foedus.theory.persistence.adversaries` of ``threat`` at
+    ``share``, of the agreements ``slots`` (rows of ``members`` and ``entry``), walked from the adversaries outward: for each agreement ``a``, each member ``k`` (in order) and each adversary ``j``
+    of ``k`` outside ``a``, the agreements ``b`` that hold ``j``, share a member with ``a`` and pledge what realigns
+    (:func:`foedus.theory.abrogation.realigning_pledges`' ``[b, a]``) count ``k`` once; ``b`` then counts the members of ``a`` with
+    an adversary among its outsiders, as the walk over every pair does, and ``out[a, i]`` is the latest entry ``entry[b, i]``
+    of a member ``i`` of both over those ``b`` (a maximum: the order of the ``b`` does not matter). The pairs of treaties with
+    no adversary between them are never visited (issue 16; ``tests/sim/steps/test_politics_kernels.py`` holds it to the walk)."""
+    n_a, n = slots.shape[0], members.shape[1]
+    size = np.zeros(n_a, np.int64)
+    idx = np.empty((n_a, n), np.int64)
+    held = np.zeros(n, np.int64)
+    rows = np.empty((n, n_a), np.int64)
+    for a in range(n_a):
+        for i in range(n):
+            if members[slots[a], i]:
+                idx[a, size[a]] = i
+                size[a] += 1
+                rows[i, held[i]] = a
+                held[i] += 1
+                out[a, i] = -1
+    n_adv = np.full(n, -1, np.int64)
+    adv = np.empty((n, n), np.int64)
+    shares = np.full(n_a, -1, np.int64)  # shares[b] == a: b shares a member with a
+    mark = np.full(n_a, -1, np.int64)  # mark[b] == a: b counted for a (count[b], last[b], only[b] valid)
+    count = np.zeros(n_a, np.int64)
+    last = np.full(n_a, -1, np.int64)
+    only = np.full(n_a, -1, np.int64)
+    touched = np.empty(n_a, np.int64)
+    for a in range(n_a):
+        for q in range(size[a]):
+            k = idx[a, q]
+            for p in range(held[k]):
+                shares[rows[k, p]] = a
+        t = 0
+        for q in range(size[a]):
+            k = idx[a, q]
+            if n_adv[k] < 0:
+                n_adv[k] = _adversaries_of(threat, share, k, adv)
+            for r in range(n_adv[k]):
+                j = adv[k, r]
+                if members[slots[a], j]:
+                    continue
+                for p in range(held[j]):
+                    b = rows[j, p]
+                    if b == a or shares[b] != a:
+                        continue
+                    if not (third_party[b] and commitment[b] >= commitment[a] and not (target[b] == target[a] and target[b] >= 0)):
+                        continue
+                    if mark[b] != a:
+                        mark[b] = a
+                        count[b] = 0
+                        last[b] = -1
+                        touched[t] = b
+                        t += 1
+                    if last[b] != k:
+                        last[b] = k
+                        count[b] += 1
+                        if count[b] == 1:
+                            only[b] = k
+        for v in range(t):
+            b = touched[v]
+            for u in range(size[a]):
+                i = idx[a, u]
+                if members[slots[b], i] and entry[slots[b], i] > out[a, i] and (count[b] > 1 or only[b] != i):
+                    out[a, i] = entry[slots[b], i]
 
 
 @njit(cache=True)
@@ -96,7 +160,7 @@ def _latest_outside_kernel(members, entry, hostile, substitute, out):  # pragma:
     ``(a, b)`` the kernel counts the members ``k`` of ``a`` with such an adversary (up to two, keeping the one), once, over the
     agreements' member lists, instead of once per member ``i`` over every state (issue 16: the same integers, O(A^2 m^2) not
     O(A^2 N^3))."""
-    _latest_outside(members, entry, hostile, np.zeros((0, 0)), 0.0, substitute, np.zeros(0), np.zeros(0, np.bool_), np.zeros(0, np.int32), False, out)
+    _latest_outside(members, entry, hostile, substitute, np.zeros(0), np.zeros(0, np.bool_), np.zeros(0, np.int32), False, out)
 
 
 @njit(cache=True)
@@ -104,15 +168,13 @@ def _realigning_outside_kernel(members, entry, hostile, commitment, third_party,
     """:func:`_latest_outside_kernel` with ``substitute`` :func:`foedus.theory.abrogation.realigning_pledges` of ``commitment``,
     ``third_party`` and ``target`` (A,), evaluated for the pairs of agreements that share a member only, not as an (A, A) matrix
     (issue 11; ``tests/sim/test_politics_speed.py`` holds it to the kernel given the matrix)."""
-    _latest_outside(members, entry, hostile, np.zeros((0, 0)), 0.0, np.zeros((0, 0), np.bool_), commitment, third_party, target, True, out)
+    _latest_outside(members, entry, hostile, np.zeros((0, 0), np.bool_), commitment, third_party, target, True, out)
 
 
 @njit(cache=True)
-def _latest_outside(members, entry, hostile, threat, share, substitute, commitment, third_party, target, inline, out):  # pragma: no cover (compiled)
+def _latest_outside(members, entry, hostile, substitute, commitment, third_party, target, inline, out):  # pragma: no cover (compiled)
     """The walk of :func:`_latest_outside_kernel`; with ``inline`` the pledges that realign are tested pair by pair
-    (:func:`_realigning_outside_kernel`); with ``threat`` (N, N) (``hostile`` (0, 0)) a state's adversaries are
-    :func:`foedus.theory.persistence.adversaries` of its row of ``threat`` at ``share``, evaluated the first time a pair asks for them
-    (:func:`realigned_year`)."""
+    (:func:`_realigning_outside_kernel`)."""
     n_a, n = members.shape
     size = np.zeros(n_a, np.int64)
     idx = np.empty((n_a, n), np.int64)
@@ -149,15 +211,12 @@ def _latest_outside(members, entry, hostile, threat, share, substitute, commitme
                 for u in range(size[a]):
                     k = idx[a, u]
                     if n_adv[k] < 0:
-                        if threat.shape[0]:
-                            n_adv[k] = _adversaries_of(threat, share, k, adv)
-                        else:
-                            c = 0
-                            for j in range(n):
-                                if hostile[k, j]:
-                                    adv[k, c] = j
-                                    c += 1
-                            n_adv[k] = c
+                        c = 0
+                        for j in range(n):
+                            if hostile[k, j]:
+                                adv[k, c] = j
+                                c += 1
+                        n_adv[k] = c
                     for r in range(n_adv[k]):
                         j = adv[k, r]
                         if members[b, j] and not members[a, j]:
