@@ -10,9 +10,7 @@ from foedus.sim.steps.politics import _realigning_outside_kernel
 from foedus.sim.steps.politics_kernels import (
     latest_realigning,
     realigned_year,
-    threat_within_year,
 )
-from foedus.theory import abrogation as th_abrogation
 from foedus.theory import persistence as th_persistence
 
 
@@ -75,23 +73,6 @@ def test_the_walk_from_the_adversaries_is_the_walk_over_the_pairs():
     assert found > 30
 
 
-def test_threat_within_year_is_threat_within_of_the_treaties_with_a_third_party_purpose():
-    rng = np.random.default_rng(23)
-    found = 0
-    for _ in range(300):
-        cap, n = int(rng.integers(1, 30)), int(rng.integers(1, 20))
-        members, _, slots = _random_treaties(rng, cap, n)
-        main = rng.integers(-2, n, n).astype(np.int64)
-        third = rng.random(len(slots)) < 0.7
-        want = th_abrogation.threat_within(members[slots], main) & third[:, None]
-        within, rows = np.ones((len(slots), n), bool), np.full(len(slots), -1, np.int64)
-        k = threat_within_year(members, slots, main, third, within, rows)
-        assert np.array_equal(within, want)
-        assert np.array_equal(rows[:k], np.flatnonzero(want.any(axis=1)))
-        found += k
-    assert found > 20
-
-
 def _hazard_world(seed, check):
     from foedus.sim import Simulation
     from foedus.testing import synthetic_scenario
@@ -136,8 +117,63 @@ def _compare_hazard_terms(seed):
     got = politics._compiled_hazard_terms(world, b)
     for w_, g_ in zip(want, got):
         assert w_.shape == g_.shape and np.array_equal(w_.view(np.int64), g_.view(np.int64))
-    for key in ("threat_lapse_adapted", "institutional_hold", "realignment", "regime_change", "within", "exposure"):
+    for key in ("threat_lapse_adapted", "institutional_hold", "realignment", "regime_change", "within", "exposure", "tether"):
         assert (key in a) == (key in b)
         if key in a:
             assert np.array_equal(np.asarray(a[key]).view(np.uint8), np.asarray(b[key]).view(np.uint8)), key
     return (want[2] != 0).any(axis=1)
+
+
+def test_the_compiled_target_lapse_is_the_numpy_measure_to_the_bit():
+    """:func:`~foedus.sim.steps.founding_lapse.founding_threat_lapse` in a run that does not check its inputs measures a year
+    without a first measurement in one compiled pass (:func:`~foedus.sim.steps.politics_kernels.target_lapse_year`): the same
+    lapse and threat now, bit for bit, as the numpy path, on simulated worlds with named, unknown and gone targets."""
+    from foedus.sim.agreements import TARGET_GONE
+    from foedus.sim.steps._common import COALITION, SECURITY
+    from foedus.sim.steps.founding_lapse import founding_threat_lapse
+    from foedus.sim.steps.politics_kernels import target_lapse_year
+
+    named = 0
+    for seed in (1, 2, 3, 4):
+        world = _hazard_world(seed, True)
+        ag = world.state.agreements
+        slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+        size = ag.members[slots].sum(axis=1).astype(float)
+        if seed == 2:  # a target gone
+            ag.target[slots[np.flatnonzero(ag.target[slots] >= 0)[:1]]] = TARGET_GONE
+        founding_threat_lapse(world, slots, size)  # any first measurement
+        want = founding_threat_lapse(world, slots, size)
+        world.inputs.check = False
+        now, lapse = np.empty(len(slots)), np.empty(len(slots))
+        assert target_lapse_year(ag.members, slots.astype(np.int64), ag.target, world.results.threat, size, ag.target_threat_start,
+                                 TARGET_GONE, now, lapse)
+        got = founding_threat_lapse(world, slots, size)
+        for w_, g_ in zip(want, got):
+            assert np.array_equal(w_.view(np.int64), g_.view(np.int64))
+        named += int((ag.target[slots] >= 0).sum())
+    assert named > 10
+
+
+def test_the_compiled_renewal_is_renewal_probability_to_the_bit():
+    """:func:`~foedus.sim.steps.politics._renewal` in one compiled pass (:func:`~foedus.sim.steps.politics_kernels.renewal_year`)
+    is :func:`foedus.theory.persistence.renewal_probability`, bit for bit, on simulated worlds with tacit renewals, terms bound
+    to an event, random cohesion, NaN cohesion at signature and unaimed pacts."""
+    from foedus.sim.steps import politics
+
+    for seed in (1, 2, 3):
+        world = _hazard_world(seed, True)
+        rng = np.random.default_rng(seed)
+        ag = world.state.agreements
+        st = politics.cohesion_state(world)
+        slots = st["slots"]
+        st["cohesion"] = np.where(rng.random(len(slots)) < 0.3, rng.random(len(slots)), st["cohesion"])
+        ag.cohesion_start[slots[rng.random(len(slots)) < 0.2]] = np.nan
+        ag.automatic_renewal[slots] = rng.random(len(slots)) < 0.4
+        ag.term_end[slots[rng.random(len(slots)) < 0.2]] = -np.inf
+        st["third_party"] = st["third_party"] & (rng.random(len(slots)) < 0.8)
+        institutional, general, _ = politics._hazard_terms(world, st)
+        want = politics._renewal(world, st, institutional, general)
+        world.inputs.check = False
+        got = politics._renewal(world, st, institutional, general)
+        assert np.array_equal(want.view(np.int64), got.view(np.int64))
+        assert 0.0 < want.min() < 1.0 or (want == 0.0).any()

@@ -25,7 +25,8 @@ from foedus.sim.steps.politics_kernels import (  # noqa: F401 (_latest_outside_k
     _realigning_outside_kernel,
     hazard_terms,
     realigned_year,
-    threat_within_year,
+    renewal_year,
+    threat_within_terms,
 )
 from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.world import World
@@ -118,13 +119,11 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     st = cohesion_state(world)
     if st is None:
         return
-    slots, rho, cohesion = st["slots"], st["rho"], st["cohesion"]
-    change = st["capability_change"]
+    slots, rho = st["slots"], st["rho"]
     if world.inputs.check:
         institutional, general, terms = _hazard_terms(world, st)
     else:  # the same terms in one compiled pass (politics_kernels.hazard_terms)
         institutional, general, terms = _compiled_hazard_terms(world, st)
-    lapse = st["threat_lapse_adapted"]
     # integration (P3, T4)
     target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.inputs.check)
     # integration moves towards the target scaled by institutionalisation, betrayal fades (in place)
@@ -133,17 +132,32 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     )
     dissolve_by_hazard(world, rng, st, terms, institutional)
     _stated_terms(world, rng, slots)
-    renewal = th_persistence.renewal_probability(
-        cohesion, lapse, change, change_weight=p.capability_change_weight, cohesion_at_formation=ag.cohesion_start[slots],
+    renewal = _renewal(world, st, institutional, general)
+    expire_terms(world, rng, st, renewal, institutional)
+    end_incompatible(world, rng, st)
+    _democratisation(world, st["integration_by_state"])
+
+
+def _renewal(world: World, st: dict, institutional: np.ndarray, general: np.ndarray) -> np.ndarray:
+    """:func:`foedus.theory.persistence.renewal_probability` of the agreements ``st["slots"]`` (see :func:`alliance_politics`); in a run
+    that does not check its inputs one compiled pass (:func:`foedus.sim.steps.politics_kernels.renewal_year`, the same bits)."""
+    p, tr, ag, slots = world.inputs.params, world.inputs.trends, world.state.agreements, st["slots"]
+    sw = min(2.0 * tr.norms * p.solidarity_protection, 1.0)
+    if not world.inputs.check:
+        out = np.empty(len(slots))
+        prm = np.array([p.capability_change_weight, p.institution_protection, p.threat_lapse_institution_protection, sw,
+                        p.unaimed_cohesion_weight, p.tacit_renewal_notice], dtype=float)
+        renewal_year(np.ascontiguousarray(slots, dtype=np.int64), st["cohesion"], st["threat_lapse_adapted"], st["capability_change"],
+                     ag.cohesion_start, institutional, st["democracy"], general, st["third_party"], ag.automatic_renewal, ag.term_end, prm, out)
+        return out
+    return th_persistence.renewal_probability(
+        st["cohesion"], st["threat_lapse_adapted"], st["capability_change"], change_weight=p.capability_change_weight, cohesion_at_formation=ag.cohesion_start[slots],
         institutionalisation=institutional, institution_weight=p.institution_protection, solidarity=st["democracy"],
-        solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0), lapse_institution_weight=p.threat_lapse_institution_protection,
+        solidarity_weight=sw, lapse_institution_weight=p.threat_lapse_institution_protection,
         general_assets=general, third_party=st["third_party"], automatic=ag.automatic_renewal[slots],
         event_bound=np.isneginf(ag.term_end[slots]), notice_share=p.tacit_renewal_notice,
         unaimed_cohesion_weight=p.unaimed_cohesion_weight, check=world.inputs.check,
     )
-    expire_terms(world, rng, st, renewal, institutional)
-    end_incompatible(world, rng, st)
-    _democratisation(world, st["integration_by_state"])
 
 
 def _hazard_terms(world: World, st: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -318,12 +332,16 @@ def _threat_within_probability(world: World, st: dict) -> np.ndarray:
     main = st["main_threat"]
     # only a pledge to fight a third party is hollowed by the partner being the threat; pledges of neutrality, non-aggression or
     # consultation between rivals manage the rivalry (Weitsman 2004: hedging; the Helsinki Final Act, the Soviet pacts of 1926-33)
-    if world.inputs.check:
-        within = th_abrogation.threat_within(ag.members[slots], main) & st["third_party"][:, None]
-        rows = np.flatnonzero(within.any(axis=1))
-    else:  # the same in one compiled pass over the members (politics_kernels.threat_within_year)
-        within, rows = np.empty((len(slots), world.n), bool), np.empty(len(slots), np.int64)
-        rows = rows[: threat_within_year(ag.members, np.ascontiguousarray(slots, dtype=np.int64), main, st["third_party"], within, rows)]
+    if not world.inputs.check:  # the same in one compiled pass (politics_kernels.threat_within_terms)
+        shape = (len(slots), world.n)
+        within, exposure, tethers, prob = np.empty(shape, bool), np.empty(shape), np.empty(shape), np.empty(len(slots))
+        hazards = np.array([p.threat_within_hazard, p.threat_within_hazard, p.threat_within_hazard_large], dtype=float)
+        threat_within_terms(ag.members, np.ascontiguousarray(slots, dtype=np.int64), main, st["third_party"], ag.target, threat,
+                            np.asarray(st["size"], dtype=float), st["threat_lapse"], hazards, float(int(p.unravel_max_members)), within, exposure, tethers, prob)
+        st["within"], st["exposure"], st["tether"] = within, exposure, tethers
+        return prob
+    within = th_abrogation.threat_within(ag.members[slots], main) & st["third_party"][:, None]
+    rows = np.flatnonzero(within.any(axis=1))
     # the terms below are evaluated only for the treaties with such a member (issue 11: a few of hundreds), row by row the
     # same operations on the same values: the others' exposure is 0, their tether NaN, their probability 1 - 1 = 0 exactly
     exposure, tethers, prob = np.zeros(within.shape), np.full(within.shape, np.nan), np.zeros(len(slots))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from foedus.sim.steps.accession_kernels import pairwise_sum
+
 
 @njit(cache=True)
 def realigned_year(members, slots, entry_year, threat, share, commitment, third_party, target, year, memory, out):  # pragma: no cover (compiled)
@@ -129,12 +131,16 @@ def _adversaries_of(threat, share, k, adv):  # pragma: no cover (compiled)
 
 
 @njit(cache=True)
-def threat_within_year(members, slots, main, third_party, within, rows):  # pragma: no cover (compiled)
-    """``within`` (R, N): :func:`foedus.theory.abrogation.threat_within` of the members of the agreements ``slots`` and the main
-    threats ``main`` (N,), kept in the treaties with a third-party purpose (``third_party`` (R,)); writes the rows with such a member
-    to ``rows`` in order and returns their count (issue 16: without the (A, N) gather of the members)."""
+def threat_within_terms(members, slots, main, third_party, target, threat, size, lapse0, hazards, larger_than,
+                        within, exposure, tether, prob):  # pragma: no cover (compiled)
+    """The threat within of the agreements ``slots`` in one pass, in NumPy's order of operations: ``within`` (R, N),
+    :func:`foedus.theory.abrogation.threat_within` of the members and the main threats ``main`` (N,) in the treaties with a
+    third-party purpose (``third_party`` (R,)); in a row with such a member, each one's tether
+    :func:`foedus.theory.abrogation.tethered` (the treaty's size, the founding threat's lapse ``lapse0``, its target's threat to the
+    member over its rival's), ``exposure`` ``1 - tether`` and ``tether`` (0 and NaN elsewhere), and ``prob`` (R,)
+    :func:`foedus.theory.threat_within_size.threat_within_abrogation_by_size` with ``hazards`` (bilateral, intermediate, large) and
+    ``larger_than`` (0 in the rows without; issue 16: the step's numpy and three theory calls in one pass)."""
     n = members.shape[1]
-    count = 0
     for r in range(slots.shape[0]):
         s = slots[r]
         hit = False
@@ -142,11 +148,30 @@ def threat_within_year(members, slots, main, third_party, within, rows):  # prag
             t = main[i]
             w = third_party[r] and members[s, i] and t >= 0 and t != i and members[s, t]
             within[r, i] = w
+            exposure[r, i] = 0.0
+            tether[r, i] = np.nan
             hit = hit or w
-        if hit:
-            rows[count] = r
-            count += 1
-    return count
+        prob[r] = 0.0
+        if not hit:
+            continue
+        tg = target[s]
+        col = max(tg, 0)
+        sz = size[r]
+        held = 1.0 - _clip01(lapse0[r]) if (sz > 2 and tg >= 0) else 0.0
+        h = hazards[2] if sz > larger_than else (hazards[1] if sz > 2 else hazards[0])
+        keep = 1.0
+        for i in range(n):
+            if within[r, i]:
+                m = main[i]
+                rival = threat[i, m] if m >= 0 else 0.0
+                ratio = threat[i, col] / (rival if rival > 0 else 1.0)
+                if np.isnan(ratio):  # tethered's nan_to_num and clip
+                    ratio = 0.0
+                tau = held * _clip01(ratio)
+                exposure[r, i] = 1.0 - tau
+                tether[r, i] = tau
+                keep *= 1.0 - h * (1.0 - _clip01(tau))
+        prob[r] = 1.0 - keep
 
 
 @njit(cache=True)
@@ -312,3 +337,60 @@ def hazard_terms(slots, institutionalised, integration, wartime, cohesion_start,
             hold[r] = hd
             t0, t1, t2, t4, t5, t6 = t0 * hd, t1 * hd, t2 * hd, t4 * hd, t5 * hd, t6 * hd
         terms[0, r], terms[1, r], terms[2, r], terms[3, r], terms[4, r], terms[5, r], terms[6, r] = t0, t1, t2, t3, t4, t5, t6
+
+
+@njit(cache=True)
+def target_lapse_year(members, slots, target, threat, size, threat_start, gone, now, lapse):  # pragma: no cover (compiled)
+    """:func:`foedus.sim.steps.founding_lapse.founding_threat_lapse`'s measure of a year without a first measurement: for the
+    agreements ``slots`` with a target ``t >= 0``, ``now`` its mean threat to the members (the sum of ``members * threat[:, t]``
+    as numpy's pairwise summation, :func:`foedus.sim.steps.accession_kernels.pairwise_sum`, over ``max(size, 1)``) and ``lapse``
+    :func:`foedus.theory.persistence.threat_lapse` of it against ``threat_start``; without one, NaN and 1.0 where the target is
+    ``gone``, else 0.0. Returns False, leaving the outputs partly written, where a pact's target has no measure above 0 at its
+    start (a first measurement, or a target gone: the caller's numpy path), True otherwise."""
+    n = members.shape[1]
+    buf = np.empty(n)
+    for r in range(slots.shape[0]):
+        s = slots[r]
+        t = target[s]
+        if t >= 0:
+            start = threat_start[s]
+            if not start > 0:
+                return False
+            for i in range(n):
+                buf[i] = (1.0 if members[s, i] else 0.0) * threat[i, t]
+            v = pairwise_sum(buf) / max(size[r], 1.0)
+            now[r] = v
+            lapse[r] = _clip01(_maximum(1.0 - v / start, 0.0))
+        else:
+            now[r] = np.nan
+            lapse[r] = 1.0 if t == gone else 0.0
+    return True
+
+
+@njit(cache=True)
+def renewal_year(slots, cohesion, lapse, change, cohesion_start, institutional, democracy, general, third_party, automatic, term_end,
+                 prm, out):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.persistence.renewal_probability` of the agreements ``slots`` in one pass, in NumPy's order of
+    operations: ``cohesion`` retained against ``cohesion_start``, the founding threat's ``lapse``, the capability ``change``, the
+    ``institutional`` and ``general`` assets, the members' ``democracy``, ``third_party``, tacit renewal (``automatic``) and the
+    term bound to an event (``term_end`` -inf); ``prm``: change_weight, institution_weight, lapse_institution_weight,
+    solidarity_weight, unaimed_cohesion_weight, notice_share (``test_politics_kernels`` proves it equal)."""
+    lam, w, wg, sw, kappa, nu = prm[0], prm[1], prm[2], prm[3], prm[4], prm[5]
+    for r in range(slots.shape[0]):
+        s = slots[r]
+        c = cohesion[r]
+        c0 = cohesion_start[s]
+        if not np.isnan(c0):  # cohesion_retained
+            c = 1.0 - _maximum(c0 - c, 0.0)
+        g = lapse[r]
+        if not third_party[r]:
+            g = 0.0
+            c = 1.0 - kappa * (1.0 - c)
+        lapsing = 1.0 - c * (1.0 - g) * np.exp(-lam * change[r])
+        w_eff = w - (w - wg) * (1.0 - general[r]) * g
+        p = 1.0 - lapsing * (1.0 - w_eff * institutional[r]) * (1.0 - sw * democracy[r])
+        if automatic[s]:
+            p = 1.0 - nu * (1.0 - p)
+        if term_end[s] == -np.inf:
+            p = 0.0
+        out[r] = p
