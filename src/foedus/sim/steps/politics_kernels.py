@@ -19,21 +19,21 @@ def realigned_year(members, slots, entry_year, threat, share, commitment, third_
     and of the latest entry elsewhere (:func:`_realigning_outside_kernel`, the pledges that realign
     :func:`foedus.theory.abrogation.realigning_pledges` of ``commitment`` and ``target`` (A_cap,) and ``third_party`` (R,)) walked
     from the adversaries (:func:`latest_realigning`, :func:`foedus.theory.persistence.adversaries` of ``threat`` at ``share``), at ``year``
-    with ``memory`` years (issue 16: the step's (A, N) gathers, the (N, N) adversaries and four numpy passes in one)."""
-    n_a, n = slots.shape[0], members.shape[1]
+    with ``memory`` years (issue 16: the step's (A, N) gathers, the (N, N) adversaries and four numpy passes in one; the walk's
+    arrays are lists of the memberships, not (A, N) tables, which cost more in cache misses than the walk itself)."""
+    n_a = slots.shape[0]
     com = np.empty(n_a)
     tgt = np.empty(n_a, np.int64)
     for r in range(n_a):
         com[r] = commitment[slots[r]]
         tgt[r] = target[slots[r]]
-    latest = np.full((n_a, n), -1, np.int64)
-    latest_realigning(members, slots, entry_year, threat, share, com, third_party, tgt, latest)
+    start, idx, latest = _latest_lists(members, slots, entry_year, threat, share, com, third_party, tgt)
     for r in range(n_a):
         out[r] = 0.0
         s = slots[r]
-        for i in range(n):
-            e = float(entry_year[s, i]) if members[s, i] else -1.0  # realignment's np.where(members, entry, -1); member: e >= 0
-            e2 = float(latest[r, i])
+        for u in range(start[r], start[r + 1]):
+            e = float(entry_year[s, idx[u]])  # realignment's np.where(members, entry, -1); member: e >= 0
+            e2 = float(latest[u])
             if e >= 0 and e2 > e and year - e2 < memory:
                 out[r] = 1.0
                 break
@@ -42,27 +42,75 @@ def realigned_year(members, slots, entry_year, threat, share, commitment, third_
 @njit(cache=True)
 def latest_realigning(members, slots, entry, threat, share, commitment, third_party, target, out):  # pragma: no cover (compiled)
     """:func:`_realigning_outside_kernel` of the adversaries :func:`foedus.theory.persistence.adversaries` of ``threat`` at
-    ``share``, of the agreements ``slots`` (rows of ``members`` and ``entry``), walked from the adversaries outward: for each agreement ``a``, each member ``k`` (in order) and each adversary ``j``
-    of ``k`` outside ``a``, the agreements ``b`` that hold ``j``, share a member with ``a`` and pledge what realigns
-    (:func:`foedus.theory.abrogation.realigning_pledges`' ``[b, a]``) count ``k`` once; ``b`` then counts the members of ``a`` with
-    an adversary among its outsiders, as the walk over every pair does, and ``out[a, i]`` is the latest entry ``entry[b, i]``
-    of a member ``i`` of both over those ``b`` (a maximum: the order of the ``b`` does not matter). The pairs of treaties with
-    no adversary between them are never visited (issue 16; ``tests/sim/steps/test_politics_kernels.py`` holds it to the walk)."""
+    ``share``, of the agreements ``slots`` (rows of ``members`` and ``entry``): :func:`_latest_lists` written to ``out`` (R, N)
+    (-1 for the non-members and where none; ``tests/sim/steps/test_politics_kernels.py`` holds it to the walk over the pairs)."""
+    start, idx, latest = _latest_lists(members, slots, entry, threat, share, commitment, third_party, target)
+    for a in range(slots.shape[0]):
+        for u in range(start[a], start[a + 1]):
+            out[a, idx[u]] = latest[u]
+
+
+@njit(cache=True)
+def _latest_lists(members, slots, entry, threat, share, commitment, third_party, target):  # pragma: no cover (compiled)
+    """The walk of :func:`latest_realigning` from the adversaries outward, over lists: for each agreement ``a``, each member ``k``
+    (in order) and each adversary ``j`` of ``k`` outside ``a``, the agreements ``b`` that hold ``j``, share a member with ``a`` and
+    pledge what realigns (:func:`foedus.theory.abrogation.realigning_pledges`' ``[b, a]``) count ``k`` once; ``b`` then counts the
+    members of ``a`` with an adversary among its outsiders, as the walk over every pair does, and the latest entry of a member ``i``
+    of both is the largest ``entry[b, i]`` over those ``b`` (a maximum: their order does not matter). The pairs of treaties with no
+    adversary between them are never visited. Returns ``start`` (R + 1,), ``idx`` (the members of agreement ``a`` are
+    ``idx[start[a]:start[a + 1]]``) and ``latest`` (the same positions; -1 where none)."""
     n_a, n = slots.shape[0], members.shape[1]
-    size = np.zeros(n_a, np.int64)
-    idx = np.empty((n_a, n), np.int64)
+    start = np.zeros(n_a + 1, np.int64)
     held = np.zeros(n, np.int64)
-    rows = np.empty((n, n_a), np.int64)
     for a in range(n_a):
+        c = 0
         for i in range(n):
             if members[slots[a], i]:
-                idx[a, size[a]] = i
-                size[a] += 1
-                rows[i, held[i]] = a
+                c += 1
                 held[i] += 1
-                out[a, i] = -1
-    n_adv = np.full(n, -1, np.int64)
-    adv = np.empty((n, n), np.int64)
+        start[a + 1] = start[a] + c
+    total = start[n_a]
+    idx = np.empty(total, np.int64)
+    latest = np.full(total, -1, np.int64)
+    rstart = np.zeros(n + 1, np.int64)
+    for i in range(n):
+        rstart[i + 1] = rstart[i] + held[i]
+    rows = np.empty(total, np.int64)
+    fill = rstart[:n].copy()
+    for a in range(n_a):
+        u = start[a]
+        for i in range(n):
+            if members[slots[a], i]:
+                idx[u] = i
+                u += 1
+                rows[fill[i]] = a
+                fill[i] += 1
+    # each member state's adversaries, once (theory.persistence.adversaries' rows, in order)
+    astart = np.zeros(n + 1, np.int64)
+    adv = np.empty(0, np.int64)
+    for rep in range(2):  # count, then fill
+        c = 0
+        for k in range(n):
+            astart[k] = c
+            if held[k] == 0:
+                continue
+            top = -np.inf
+            for j in range(n):
+                v = threat[k, j]
+                if np.isnan(v):
+                    top = np.nan
+                    break
+                top = max(top, v)
+            lim = share * top
+            for j in range(n):
+                v = threat[k, j]
+                if v > 0 and v >= lim:
+                    if rep == 1:
+                        adv[c] = j
+                    c += 1
+        astart[n] = c
+        if rep == 0:
+            adv = np.empty(c, np.int64)
     shares = np.full(n_a, -1, np.int64)  # shares[b] == a: b shares a member with a
     mark = np.full(n_a, -1, np.int64)  # mark[b] == a: b counted for a (count[b], last[b], only[b] valid)
     count = np.zeros(n_a, np.int64)
@@ -70,21 +118,20 @@ def latest_realigning(members, slots, entry, threat, share, commitment, third_pa
     only = np.full(n_a, -1, np.int64)
     touched = np.empty(n_a, np.int64)
     for a in range(n_a):
-        for q in range(size[a]):
-            k = idx[a, q]
-            for p in range(held[k]):
-                shares[rows[k, p]] = a
+        sa = slots[a]
+        for q in range(start[a], start[a + 1]):
+            k = idx[q]
+            for p in range(rstart[k], rstart[k + 1]):
+                shares[rows[p]] = a
         t = 0
-        for q in range(size[a]):
-            k = idx[a, q]
-            if n_adv[k] < 0:
-                n_adv[k] = _adversaries_of(threat, share, k, adv)
-            for r in range(n_adv[k]):
-                j = adv[k, r]
-                if members[slots[a], j]:
+        for q in range(start[a], start[a + 1]):
+            k = idx[q]
+            for r in range(astart[k], astart[k + 1]):
+                j = adv[r]
+                if members[sa, j]:
                     continue
-                for p in range(held[j]):
-                    b = rows[j, p]
+                for p in range(rstart[j], rstart[j + 1]):
+                    b = rows[p]
                     if b == a or shares[b] != a:
                         continue
                     if not (third_party[b] and commitment[b] >= commitment[a] and not (target[b] == target[a] and target[b] >= 0)):
@@ -102,32 +149,12 @@ def latest_realigning(members, slots, entry, threat, share, commitment, third_pa
                             only[b] = k
         for v in range(t):
             b = touched[v]
-            for u in range(size[a]):
-                i = idx[a, u]
-                if members[slots[b], i] and entry[slots[b], i] > out[a, i] and (count[b] > 1 or only[b] != i):
-                    out[a, i] = entry[slots[b], i]
-
-
-@njit(cache=True)
-def _adversaries_of(threat, share, k, adv):  # pragma: no cover (compiled)
-    """The adversaries of state ``k`` (:func:`foedus.theory.persistence.adversaries`' row ``k``: ``threat[k, j] > 0`` and at least
-    ``share`` times the row's largest, NaN propagated as numpy's maximum) written to ``adv[k, :c]`` in order; returns ``c``."""
-    n = threat.shape[1]
-    top = -np.inf
-    for j in range(n):
-        v = threat[k, j]
-        if np.isnan(v):
-            top = np.nan
-            break
-        top = max(top, v)
-    lim = share * top
-    c = 0
-    for j in range(n):
-        v = threat[k, j]
-        if v > 0 and v >= lim:
-            adv[k, c] = j
-            c += 1
-    return c
+            sb = slots[b]
+            for u in range(start[a], start[a + 1]):
+                i = idx[u]
+                if members[sb, i] and entry[sb, i] > latest[u] and (count[b] > 1 or only[b] != i):
+                    latest[u] = entry[sb, i]
+    return start, idx, latest
 
 
 @njit(cache=True)
