@@ -18,7 +18,7 @@ def realigned_year(members, slots, entry_year, threat, share, commitment, third_
     :func:`foedus.theory.persistence.realignment` of the members' entry years (``entry_year`` (A_cap, N), -1 for the non-members)
     and of the latest entry elsewhere (:func:`_realigning_outside_kernel`, the pledges that realign
     :func:`foedus.theory.abrogation.realigning_pledges` of ``commitment`` and ``target`` (A_cap,) and ``third_party`` (R,)) walked
-    from the adversaries (:func:`latest_realigning`, :func:`foedus.theory.persistence.adversaries` of ``threat`` at ``share``), at ``year``
+    over lists (:func:`_latest_lists`, :func:`foedus.theory.persistence.adversaries` of ``threat`` at ``share``), at ``year``
     with ``memory`` years (issue 16: the step's (A, N) gathers, the (N, N) adversaries and four numpy passes in one; the walk's
     arrays are lists of the memberships, not (A, N) tables, which cost more in cache misses than the walk itself)."""
     n_a = slots.shape[0]
@@ -43,7 +43,7 @@ def realigned_year(members, slots, entry_year, threat, share, commitment, third_
 def latest_realigning(members, slots, entry, threat, share, commitment, third_party, target, out):  # pragma: no cover (compiled)
     """:func:`_realigning_outside_kernel` of the adversaries :func:`foedus.theory.persistence.adversaries` of ``threat`` at
     ``share``, of the agreements ``slots`` (rows of ``members`` and ``entry``): :func:`_latest_lists` written to ``out`` (R, N)
-    (-1 for the non-members and where none; ``tests/sim/steps/test_politics_kernels.py`` holds it to the walk over the pairs)."""
+    (-1 for the non-members and where none; ``tests/sim/steps/test_politics_kernels.py`` holds it to the walk over a table)."""
     start, idx, latest = _latest_lists(members, slots, entry, threat, share, commitment, third_party, target)
     for a in range(slots.shape[0]):
         for u in range(start[a], start[a + 1]):
@@ -52,13 +52,12 @@ def latest_realigning(members, slots, entry, threat, share, commitment, third_pa
 
 @njit(cache=True)
 def _latest_lists(members, slots, entry, threat, share, commitment, third_party, target):  # pragma: no cover (compiled)
-    """The walk of :func:`latest_realigning` from the adversaries outward, over lists: for each agreement ``a``, each member ``k``
-    (in order) and each adversary ``j`` of ``k`` outside ``a``, the agreements ``b`` that hold ``j``, share a member with ``a`` and
-    pledge what realigns (:func:`foedus.theory.abrogation.realigning_pledges`' ``[b, a]``) count ``k`` once; ``b`` then counts the
-    members of ``a`` with an adversary among its outsiders, as the walk over every pair does, and the latest entry of a member ``i``
-    of both is the largest ``entry[b, i]`` over those ``b`` (a maximum: their order does not matter). The pairs of treaties with no
-    adversary between them are never visited. Returns ``start`` (R + 1,), ``idx`` (the members of agreement ``a`` are
-    ``idx[start[a]:start[a + 1]]``) and ``latest`` (the same positions; -1 where none)."""
+    """The walk of :func:`_realigning_outside_kernel` (:func:`_latest_outside`) over lists of the memberships, the adversaries
+    :func:`foedus.theory.persistence.adversaries` of ``threat`` at ``share`` listed for the states a pair asks: each pair ``(a, b)``
+    of agreements sharing a member once, whose pledges realign (:func:`foedus.theory.abrogation.realigning_pledges`' ``[b, a]``),
+    counts the members of ``a`` with an adversary among ``b``'s outsiders (up to two, keeping the one), and the latest entry of a
+    member ``i`` of both is the largest ``entry[b, i]`` over the pairs that count, as there. Returns ``start`` (R + 1,), ``idx``
+    (the members of agreement ``a`` are ``idx[start[a]:start[a + 1]]``) and ``latest`` (the same positions; -1 where none)."""
     n_a, n = slots.shape[0], members.shape[1]
     start = np.zeros(n_a + 1, np.int64)
     held = np.zeros(n, np.int64)
@@ -85,76 +84,66 @@ def _latest_lists(members, slots, entry, threat, share, commitment, third_party,
                 u += 1
                 rows[fill[i]] = a
                 fill[i] += 1
-    # each member state's adversaries, once (theory.persistence.adversaries' rows, in order)
-    astart = np.zeros(n + 1, np.int64)
-    adv = np.empty(0, np.int64)
-    for rep in range(2):  # count, then fill
-        c = 0
-        for k in range(n):
-            astart[k] = c
-            if held[k] == 0:
-                continue
-            top = -np.inf
-            for j in range(n):
-                v = threat[k, j]
-                if np.isnan(v):
-                    top = np.nan
-                    break
-                top = max(top, v)
-            lim = share * top
-            for j in range(n):
-                v = threat[k, j]
-                if v > 0 and v >= lim:
-                    if rep == 1:
-                        adv[c] = j
-                    c += 1
-        astart[n] = c
-        if rep == 0:
-            adv = np.empty(c, np.int64)
-    shares = np.full(n_a, -1, np.int64)  # shares[b] == a: b shares a member with a
-    mark = np.full(n_a, -1, np.int64)  # mark[b] == a: b counted for a (count[b], last[b], only[b] valid)
-    count = np.zeros(n_a, np.int64)
-    last = np.full(n_a, -1, np.int64)
-    only = np.full(n_a, -1, np.int64)
-    touched = np.empty(n_a, np.int64)
+    # the walk of _latest_outside over the lists: each pair (a, b) sharing a member once, its pledges tested first; a state's
+    # adversaries (theory.persistence.adversaries' row, in order) listed the first time a pair asks for them (n_adv -1 until then)
+    n_adv = np.full(n, -1, np.int64)
+    adv = np.empty((n, n), np.int32)
+    seen = np.full(n_a, -1, np.int64)
     for a in range(n_a):
         sa = slots[a]
         for q in range(start[a], start[a + 1]):
-            k = idx[q]
-            for p in range(rstart[k], rstart[k + 1]):
-                shares[rows[p]] = a
-        t = 0
-        for q in range(start[a], start[a + 1]):
-            k = idx[q]
-            for r in range(astart[k], astart[k + 1]):
-                j = adv[r]
-                if members[sa, j]:
+            k0 = idx[q]
+            for p in range(rstart[k0], rstart[k0 + 1]):
+                b = rows[p]
+                if b == a or seen[b] == a:
                     continue
-                for p in range(rstart[j], rstart[j + 1]):
-                    b = rows[p]
-                    if b == a or shares[b] != a:
-                        continue
-                    if not (third_party[b] and commitment[b] >= commitment[a] and not (target[b] == target[a] and target[b] >= 0)):
-                        continue
-                    if mark[b] != a:
-                        mark[b] = a
-                        count[b] = 0
-                        last[b] = -1
-                        touched[t] = b
-                        t += 1
-                    if last[b] != k:
-                        last[b] = k
-                        count[b] += 1
-                        if count[b] == 1:
-                            only[b] = k
-        for v in range(t):
-            b = touched[v]
-            sb = slots[b]
-            for u in range(start[a], start[a + 1]):
-                i = idx[u]
-                if members[sb, i] and entry[sb, i] > latest[u] and (count[b] > 1 or only[b] != i):
-                    latest[u] = entry[sb, i]
+                if not (third_party[b] and commitment[b] >= commitment[a] and not (target[b] == target[a] and target[b] >= 0)):
+                    continue
+                seen[b] = a
+                sb = slots[b]
+                count = 0
+                only = -1
+                for u in range(start[a], start[a + 1]):
+                    k = idx[u]
+                    if n_adv[k] < 0:
+                        n_adv[k] = _adversaries_of(threat, share, k, adv)
+                    for r in range(n_adv[k]):
+                        j = adv[k, r]
+                        if members[sb, j] and not members[sa, j]:
+                            count += 1
+                            only = k
+                            break
+                    if count > 1:
+                        break
+                if count == 0:
+                    continue
+                for u in range(start[a], start[a + 1]):
+                    i = idx[u]
+                    if members[sb, i] and entry[sb, i] > latest[u] and (count > 1 or only != i):
+                        latest[u] = entry[sb, i]
     return start, idx, latest
+
+
+@njit(cache=True)
+def _adversaries_of(threat, share, k, adv):  # pragma: no cover (compiled)
+    """The adversaries of state ``k`` (:func:`foedus.theory.persistence.adversaries`' row ``k``: ``threat[k, j] > 0`` and at least
+    ``share`` times the row's largest, NaN propagated as numpy's maximum) written to ``adv[k, :c]`` in order; returns ``c``."""
+    n = threat.shape[1]
+    top = -np.inf
+    for j in range(n):
+        v = threat[k, j]
+        if np.isnan(v):
+            top = np.nan
+            break
+        top = max(top, v)
+    lim = share * top
+    c = 0
+    for j in range(n):
+        v = threat[k, j]
+        if v > 0 and v >= lim:
+            adv[k, c] = j
+            c += 1
+    return c
 
 
 @njit(cache=True)
