@@ -1,7 +1,10 @@
-"""Compiled year passes of the politics step (:mod:`foedus.sim.steps.politics`): the realignment of the treaties and the
-members who name a fellow member their main threat, each in one pass over the treaties in force, reading the agreements'
-arrays through the slots (no (A, N) copies), the same values as the theory's functions on the gathered arrays
-(``tests/sim/steps/test_politics_kernels.py`` proves them equal to the bit).
+"""Compiled year passes of the politics step (:mod:`foedus.sim.steps.politics`, issue 16): the realignment of the treaties
+(:func:`realigned_year`), the members who name a fellow member their main threat (:func:`threat_within_terms`), the seven
+terms of the dissolution hazard (:func:`hazard_terms`), the renewal at a term's end (:func:`renewal_year`) and the founding
+threat's measure (:func:`target_lapse_year`), each one pass over the treaties in force reading the agreements' arrays through
+the slots (no (A, N) copies), in NumPy's order of operations: the same bits as the theory's functions, which a run that checks
+its inputs still calls (``tests/sim/steps/test_politics_kernels.py`` proves each equal to the bit). The walk of the realigning
+pledges over a table (:func:`_latest_outside_kernel`, :func:`_realigning_outside_kernel`) moved here from the step.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ def realigned_year(members, slots, entry_year, threat, share, commitment, third_
     :func:`foedus.theory.abrogation.realigning_pledges` of ``commitment`` and ``target`` (A_cap,) and ``third_party`` (R,)) walked
     over lists (:func:`_latest_lists`, :func:`foedus.theory.persistence.adversaries` of ``threat`` at ``share``), at ``year``
     with ``memory`` years (issue 16: the step's (A, N) gathers, the (N, N) adversaries and four numpy passes in one; the walk's
-    arrays are lists of the memberships, not (A, N) tables, which cost more in cache misses than the walk itself)."""
+    arrays are lists of the memberships, not (A, N) tables allocated each year)."""
     n_a = slots.shape[0]
     com = np.empty(n_a)
     tgt = np.empty(n_a, np.int64)
