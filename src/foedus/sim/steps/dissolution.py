@@ -263,7 +263,10 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
     slots = st["slots"]
     end = ag.term_end[slots]
     war_term = np.isneginf(end)  # made for a war: the term ends when no member is at war any more
-    war_over = ~(ag.members[slots] & world.state.at_war.any(axis=1)[None, :]).any(axis=1)
+    war_over = np.ones(len(slots), bool)  # (asked of the treaties made for a war only: the others' is not read)
+    made = np.flatnonzero(war_term)
+    if len(made):
+        war_over[made] = ~(ag.members[slots[made]] & world.state.at_war.any(axis=1)[None, :]).any(axis=1)
     due = np.flatnonzero(ag.active[slots] & np.where(war_term, war_over, np.floor(end) <= world.state.year))
     if not len(due):
         return

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.agreements import TARGET_GONE, TARGET_NONE, TARGET_UNSET
+from foedus.sim.steps.politics_kernels import target_lapse_year
 from foedus.sim.world import World
 from foedus.theory import persistence as th_persistence
 
@@ -56,6 +57,11 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
         target = np.where(th_persistence.has_third_party_purpose(ag.obligations[new]), target, -1)
         ag.target[new] = np.where(target >= 0, target, TARGET_NONE)
         ag.target_threat_start[new] = np.where(target >= 0, level, 0.0)
+    if not world.inputs.check:  # a year without a first measurement: one compiled pass (politics_kernels.target_lapse_year)
+        now, lapse = np.empty(len(slots)), np.empty(len(slots))
+        if target_lapse_year(ag.members, np.ascontiguousarray(slots, dtype=np.int64), ag.target, threat, np.asarray(size, dtype=float),
+                             ag.target_threat_start, TARGET_GONE, now, lapse):
+            return lapse, now
     tgt = ag.target[slots]
     has = tgt >= 0
     # the named target's mean threat to the members, for the pacts that have one (row by row: the same sums as over every pact)

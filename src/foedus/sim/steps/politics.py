@@ -20,6 +20,14 @@ from foedus.sim.steps.dissolution import (
 from foedus.sim.steps.founding_lapse import (
     founding_threat_lapse,  # politics' name for it (split there)
 )
+from foedus.sim.steps.politics_kernels import (  # noqa: F401 (_latest_outside_kernel, _realigning_outside_kernel: their tests' names)
+    _latest_outside_kernel,
+    _realigning_outside_kernel,
+    hazard_terms,
+    realigned_year,
+    renewal_year,
+    threat_within_terms,
+)
 from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.world import World
 from foedus.theory import abrogation as th_abrogation
@@ -111,14 +119,59 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     st = cohesion_state(world)
     if st is None:
         return
-    slots, rho, cohesion = st["slots"], st["rho"], st["cohesion"]
-    change = st["capability_change"]
+    slots, rho = st["slots"], st["rho"]
+    if world.inputs.check:
+        institutional, general, terms = _hazard_terms(world, st)
+    else:  # the same terms in one compiled pass (politics_kernels.hazard_terms)
+        institutional, general, terms = _compiled_hazard_terms(world, st)
+    # integration (P3, T4)
+    target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.inputs.check)
+    # integration moves towards the target scaled by institutionalisation, betrayal fades (in place)
+    _integration_kernel(
+        slots, target, ag.institutionalised, ag.integration, ag.betrayal, float(p.integration_rate), float(p.betrayal_decay), float(p.institution_persistence)
+    )
+    dissolve_by_hazard(world, rng, st, terms, institutional)
+    _stated_terms(world, rng, slots)
+    renewal = _renewal(world, st, institutional, general)
+    expire_terms(world, rng, st, renewal, institutional)
+    end_incompatible(world, rng, st)
+    _democratisation(world, st["integration_by_state"])
+
+
+def _renewal(world: World, st: dict, institutional: np.ndarray, general: np.ndarray) -> np.ndarray:
+    """:func:`foedus.theory.persistence.renewal_probability` of the agreements ``st["slots"]`` (see :func:`alliance_politics`); in a run
+    that does not check its inputs one compiled pass (:func:`foedus.sim.steps.politics_kernels.renewal_year`, the same bits)."""
+    p, tr, ag, slots = world.inputs.params, world.inputs.trends, world.state.agreements, st["slots"]
+    sw = min(2.0 * tr.norms * p.solidarity_protection, 1.0)
+    if not world.inputs.check:
+        out = np.empty(len(slots))
+        prm = np.array([p.capability_change_weight, p.institution_protection, p.threat_lapse_institution_protection, sw,
+                        p.unaimed_cohesion_weight, p.tacit_renewal_notice], dtype=float)
+        renewal_year(np.ascontiguousarray(slots, dtype=np.int64), st["cohesion"], st["threat_lapse_adapted"], st["capability_change"],
+                     ag.cohesion_start, institutional, st["democracy"], general, st["third_party"], ag.automatic_renewal, ag.term_end, prm, out)
+        return out
+    return th_persistence.renewal_probability(
+        st["cohesion"], st["threat_lapse_adapted"], st["capability_change"], change_weight=p.capability_change_weight, cohesion_at_formation=ag.cohesion_start[slots],
+        institutionalisation=institutional, institution_weight=p.institution_protection, solidarity=st["democracy"],
+        solidarity_weight=sw, lapse_institution_weight=p.threat_lapse_institution_protection,
+        general_assets=general, third_party=st["third_party"], automatic=ag.automatic_renewal[slots],
+        event_bound=np.isneginf(ag.term_end[slots]), notice_share=p.tacit_renewal_notice,
+        unaimed_cohesion_weight=p.unaimed_cohesion_weight, check=world.inputs.check,
+    )
+
+
+def _hazard_terms(world: World, st: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The institutional assets, the general assets and the dissolution hazard's terms (K, A) of the agreements ``st["slots"]``
+    (see :func:`alliance_politics`), with the theory's functions (a run that checks its inputs; :func:`_compiled_hazard_terms`
+    otherwise). Sets ``st["threat_lapse_adapted"]`` and ``st["institutional_hold"]``."""
+    p, tr, ag = world.inputs.params, world.inputs.trends, world.state.agreements
+    slots, cohesion, change = st["slots"], st["cohesion"], st["capability_change"]
     # institutional assets: ATOP's 0-2 institutionalisation (Leeds & Anac 2005) as 0-1, or the integration reached (Lake 1999)
-    institutional = th_integration.institutional_assets(ag.institutionalised[slots] / 2.0, np.clip(ag.integration[slots], 0.0, 1.0), check=world.inputs.check)
+    institutional = th_integration.institutional_assets(ag.institutionalised[slots] / 2.0, np.clip(ag.integration[slots], 0.0, 1.0), check=True)
     # Wallander 2000: integrated assets serve against any threat, except those built for a war (a wartime command)
     general = np.where(ag.wartime[slots], 0.0, np.clip(ag.integration[slots], 0.0, 1.0))
     # the lapse the institutions do not absorb by adapting to the new threat (Wallander 2000, McCalla 1996)
-    lapse = th_persistence.adapted_lapse(st["threat_lapse"], institutional, threshold=p.threat_lapse_institution_threshold, check=world.inputs.check)
+    lapse = th_persistence.adapted_lapse(st["threat_lapse"], institutional, threshold=p.threat_lapse_institution_threshold, check=True)
     st["threat_lapse_adapted"] = lapse
     terms = th_cohesion.dissolution_terms(
         cohesion,
@@ -137,7 +190,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         general_assets=general,
         third_party=st["third_party"],
         unaimed_cohesion_weight=p.unaimed_cohesion_weight,
-        check=world.inputs.check,
+        check=True,
     )
     terms = np.vstack([terms, _circumstance_terms(world, st, terms.sum(axis=0), institutional)])
     terms = np.vstack([terms, _threat_within_term(world, st, terms.sum(axis=0), institutional)])
@@ -149,25 +202,29 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         mine = np.arange(len(terms)) != th_cohesion.DISSOLUTION_CAUSES.index("threat gone")
         terms[mine] *= hold[None, :]
         st["institutional_hold"] = hold
-    # integration (P3, T4)
-    target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.inputs.check)
-    # integration moves towards the target scaled by institutionalisation, betrayal fades (in place)
-    _integration_kernel(
-        slots, target, ag.institutionalised, ag.integration, ag.betrayal, float(p.integration_rate), float(p.betrayal_decay), float(p.institution_persistence)
-    )
-    dissolve_by_hazard(world, rng, st, terms, institutional)
-    _stated_terms(world, rng, slots)
-    renewal = th_persistence.renewal_probability(
-        cohesion, lapse, change, change_weight=p.capability_change_weight, cohesion_at_formation=ag.cohesion_start[slots],
-        institutionalisation=institutional, institution_weight=p.institution_protection, solidarity=st["democracy"],
-        solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0), lapse_institution_weight=p.threat_lapse_institution_protection,
-        general_assets=general, third_party=st["third_party"], automatic=ag.automatic_renewal[slots],
-        event_bound=np.isneginf(ag.term_end[slots]), notice_share=p.tacit_renewal_notice,
-        unaimed_cohesion_weight=p.unaimed_cohesion_weight, check=world.inputs.check,
-    )
-    expire_terms(world, rng, st, renewal, institutional)
-    end_incompatible(world, rng, st)
-    _democratisation(world, st["integration_by_state"])
+    return institutional, general, terms
+
+
+def _compiled_hazard_terms(world: World, st: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_hazard_terms` in one compiled pass (:func:`foedus.sim.steps.politics_kernels.hazard_terms`, the same bits:
+    ``tests/sim/steps/test_politics_kernels.py``), given the realignment, the regime terms and the threat within of the year."""
+    p, tr, ag = world.inputs.params, world.inputs.trends, world.state.agreements
+    slots = np.ascontiguousarray(st["slots"], dtype=np.int64)
+    realigned, _, any_member = _circumstance_inputs(world, st)
+    within = _threat_within_probability(world, st)
+    prm = np.array([p.threat_lapse_institution_threshold, p.dissolution_hazard, p.capability_change_weight, p.institution_protection,
+                    p.base_dissolution_hazard, p.threat_lapse_hazard, p.threat_lapse_institution_protection,
+                    min(2.0 * tr.norms * p.solidarity_protection, 1.0), p.unaimed_cohesion_weight, p.realignment_hazard,
+                    p.multilateral_institution_protection, max(int(p.unravel_max_members), 2)], dtype=float)
+    n = len(slots)
+    terms, institutional, general, lapse, hold = np.empty((len(th_cohesion.DISSOLUTION_CAUSES), n)), np.empty(n), np.empty(n), np.empty(n), np.empty(n)
+    hazard_terms(slots, ag.institutionalised, ag.integration, ag.wartime, ag.cohesion_start, st["cohesion"], st["capability_change"],
+                 st["threat_lapse"], st["democracy"], st["third_party"], np.asarray(st["size"], dtype=float), realigned, any_member, within,
+                 prm, terms, institutional, general, lapse, hold)
+    st["threat_lapse_adapted"] = lapse
+    if p.multilateral_institution_protection > 0:
+        st["institutional_hold"] = hold
+    return institutional, general, terms
 
 
 def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional: np.ndarray) -> np.ndarray:
@@ -185,6 +242,40 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     against its memory (``WorldState.regime_reference``, :func:`foedus.theory.persistence.regime_change`; each changed member
     abrogating on its own, :func:`foedus.theory.abrogation.regime_abrogation`); damped as every
     term is, by institutions (``institution_protection``) and democratic commitment (``solidarity_protection``)."""
+    p = world.inputs.params
+    realigned, shift, any_member = _circumstance_inputs(world, st)
+    keep = 1.0 - p.institution_protection * institutional
+    held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
+    return th_persistence.circumstance_terms(np.minimum(other, 1.0), realigned, shift, realignment_hazard=p.realignment_hazard,
+                                             regime_hazard=p.regime_change_hazard, keep=keep, held=held, check=world.inputs.check,
+                                             regime_probability=any_member)
+
+
+def _circumstance_inputs(world: World, st: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The realignment (0 or 1), the regime shift and the probability that a changed member abrogates (A,) of the agreements
+    ``st["slots"]`` (:func:`_circumstance_terms`); sets ``st["realignment"]``, ``st["regime_change"]`` and ``st["regime_shift_by_state"]``."""
+    p, ag, slots = world.inputs.params, world.state.agreements, st["slots"]
+    realigned = np.empty(len(slots))
+    if world.inputs.check:
+        _realignment(world, st, realigned)
+    else:  # the same rule in one compiled pass (politics_kernels.realigned_year)
+        realigned_year(ag.members, np.ascontiguousarray(slots, dtype=np.int64), ag.entry_year, world.results.threat, float(p.realignment_threat_share),
+                       ag.commitment, st["third_party"], ag.target, float(world.state.year), float(p.realignment_memory), realigned)
+    ref = world.state.regime_reference if world.state.regime_reference.shape == world.state.regime.shape else world.state.regime
+    # only a transition counts (Polity IV's REGTRANS): a drift below the threshold is read as no change at all
+    moved = th_abrogation.regime_transition(world.state.regime, ref, threshold=p.regime_transition_threshold)
+    ref = np.where(moved > 0, ref, world.state.regime)
+    change = np.abs(world.state.regime - ref)
+    # the members are read only in a year with a moved regime (_regime_terms: both terms 0 in the others)
+    m = ag.members[slots] if (change != 0).any() else np.zeros((len(slots), 0), bool)
+    shift, any_member = _regime_terms(m, world.state.regime, ref, change, p.regime_change_hazard)
+    st["realignment"], st["regime_change"], st["regime_shift_by_state"] = realigned, shift, change
+    return realigned, shift, any_member
+
+
+def _realignment(world: World, st: dict, out: np.ndarray) -> None:
+    """:func:`foedus.theory.persistence.realignment` of the agreements ``st["slots"]`` into ``out``, with the theory's
+    :func:`~foedus.theory.persistence.adversaries` and the walk :func:`_realigning_outside_kernel` (a run that checks its inputs)."""
     p, ag, slots = world.inputs.params, world.state.agreements, st["slots"]
     m = ag.members[slots]
     # the kernel reads a member's entry year only (issue 11: the (A, N) entries with -1 for the non-members, which
@@ -196,20 +287,8 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     latest = np.full(m.shape, -1, np.int64)
     _realigning_outside_kernel(m, entry, hostile, ag.commitment[slots], st["third_party"], ag.target[slots], latest)
     rows = np.flatnonzero((latest >= 0).any(axis=1))  # the others realigned nowhere (0): the rule on the rows that may have
-    realigned = np.zeros(len(slots))
-    realigned[rows] = th_persistence.realignment(np.where(m[rows], entry[rows], -1), latest[rows], world.state.year, memory_years=p.realignment_memory)
-    ref = world.state.regime_reference if world.state.regime_reference.shape == world.state.regime.shape else world.state.regime
-    # only a transition counts (Polity IV's REGTRANS): a drift below the threshold is read as no change at all
-    moved = th_abrogation.regime_transition(world.state.regime, ref, threshold=p.regime_transition_threshold)
-    ref = np.where(moved > 0, ref, world.state.regime)
-    change = np.abs(world.state.regime - ref)
-    shift, any_member = _regime_terms(m, world.state.regime, ref, change, p.regime_change_hazard)
-    st["realignment"], st["regime_change"], st["regime_shift_by_state"] = realigned, shift, change
-    keep = 1.0 - p.institution_protection * institutional
-    held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
-    return th_persistence.circumstance_terms(np.minimum(other, 1.0), realigned, shift, realignment_hazard=p.realignment_hazard,
-                                             regime_hazard=p.regime_change_hazard, keep=keep, held=held, check=world.inputs.check,
-                                             regime_probability=any_member)
+    out[:] = 0.0
+    out[rows] = th_persistence.realignment(np.where(m[rows], entry[rows], -1), latest[rows], world.state.year, memory_years=p.realignment_memory)
 
 
 def _regime_terms(m: np.ndarray, regime: np.ndarray, ref: np.ndarray, change: np.ndarray, hazard: float) -> tuple[np.ndarray, np.ndarray]:
@@ -239,14 +318,32 @@ def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional
     Greece and Turkey in NATO), in the measure of that adversary's threat to the member against its rival's; damped as every
     term is, by institutions and democratic commitment. Sets ``st["within"]``, ``st["exposure"]`` (each member's untethered
     share, by which the abrogating member is chosen) and ``st["tether"]`` (A, N)."""
+    p = world.inputs.params
+    prob = _threat_within_probability(world, st)
+    keep = 1.0 - p.institution_protection * institutional
+    held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
+    return th_abrogation.threat_within_term(np.minimum(other, 1.0), prob, keep=keep, held=held)[None, :]
+
+
+def _threat_within_probability(world: World, st: dict) -> np.ndarray:
+    """The probability (A,) that a member of each agreement of ``st["slots"]`` abrogates for a threat within (:func:`_threat_within_term`);
+    sets ``st["within"]``, ``st["exposure"]`` and ``st["tether"]``."""
     p, ag, slots, threat = world.inputs.params, world.state.agreements, st["slots"], world.results.threat
     main = st["main_threat"]
     # only a pledge to fight a third party is hollowed by the partner being the threat; pledges of neutrality, non-aggression or
     # consultation between rivals manage the rivalry (Weitsman 2004: hedging; the Helsinki Final Act, the Soviet pacts of 1926-33)
+    if not world.inputs.check:  # the same in one compiled pass (politics_kernels.threat_within_terms)
+        shape = (len(slots), world.n)
+        within, exposure, tethers, prob = np.empty(shape, bool), np.empty(shape), np.empty(shape), np.empty(len(slots))
+        hazards = np.array([p.threat_within_hazard, p.threat_within_hazard, p.threat_within_hazard_large], dtype=float)
+        threat_within_terms(ag.members, np.ascontiguousarray(slots, dtype=np.int64), main, st["third_party"], ag.target, threat,
+                            np.asarray(st["size"], dtype=float), st["threat_lapse"], hazards, float(int(p.unravel_max_members)), within, exposure, tethers, prob)
+        st["within"], st["exposure"], st["tether"] = within, exposure, tethers
+        return prob
     within = th_abrogation.threat_within(ag.members[slots], main) & st["third_party"][:, None]
+    rows = np.flatnonzero(within.any(axis=1))
     # the terms below are evaluated only for the treaties with such a member (issue 11: a few of hundreds), row by row the
     # same operations on the same values: the others' exposure is 0, their tether NaN, their probability 1 - 1 = 0 exactly
-    rows = np.flatnonzero(within.any(axis=1))
     exposure, tethers, prob = np.zeros(within.shape), np.full(within.shape, np.nan), np.zeros(len(slots))
     if len(rows):  # (none: nothing more to evaluate)
         w = within[rows]
@@ -261,93 +358,8 @@ def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional
             w, tether, st["size"][rows], bilateral=p.threat_within_hazard, intermediate=p.threat_within_hazard,
             large=p.threat_within_hazard_large, larger_than=int(p.unravel_max_members))
     st["within"], st["exposure"], st["tether"] = within, exposure, tethers
-    keep = 1.0 - p.institution_protection * institutional
-    held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
-    return th_abrogation.threat_within_term(np.minimum(other, 1.0), prob, keep=keep, held=held)[None, :]
+    return prob
 
-
-@njit(cache=True)
-def _latest_outside_kernel(members, entry, hostile, substitute, out):  # pragma: no cover (compiled)
-    """``out[a, i]``: the latest year member ``i`` of agreement ``a`` entered another agreement ``b`` of the rows that pledges at
-    least as much (``substitute[b, a]``) with a member ``j`` outside ``a`` that is an adversary of a fellow member ``k`` of ``a`` (``hostile[k, j]``,
-    :func:`foedus.theory.persistence.adversaries`), -1 if none: the data of :func:`foedus.theory.persistence.realignment`
-    (``tests/sim/steps/test_politics_persistence.py`` proves it equal to the same rule in NumPy).
-
-    Whether ``a``'s members have an adversary among ``b``'s outsiders does not depend on ``i`` but for ``k != i``: for each pair
-    ``(a, b)`` the kernel counts the members ``k`` of ``a`` with such an adversary (up to two, keeping the one), once, over the
-    agreements' member lists, instead of once per member ``i`` over every state (issue 16: the same integers, O(A^2 m^2) not
-    O(A^2 N^3))."""
-    _latest_outside(members, entry, hostile, substitute, np.zeros(0), np.zeros(0, np.bool_), np.zeros(0, np.int32), False, out)
-
-
-@njit(cache=True)
-def _realigning_outside_kernel(members, entry, hostile, commitment, third_party, target, out):  # pragma: no cover (compiled)
-    """:func:`_latest_outside_kernel` with ``substitute`` :func:`foedus.theory.abrogation.realigning_pledges` of ``commitment``,
-    ``third_party`` and ``target`` (A,), evaluated for the pairs of agreements that share a member only, not as an (A, A) matrix
-    (issue 11; ``tests/sim/test_politics_speed.py`` holds it to the kernel given the matrix)."""
-    _latest_outside(members, entry, hostile, np.zeros((0, 0), np.bool_), commitment, third_party, target, True, out)
-
-
-@njit(cache=True)
-def _latest_outside(members, entry, hostile, substitute, commitment, third_party, target, inline, out):  # pragma: no cover (compiled)
-    """The walk of :func:`_latest_outside_kernel`; with ``inline`` the pledges that realign are tested pair by pair
-    (:func:`_realigning_outside_kernel`)."""
-    n_a, n = members.shape
-    size = np.zeros(n_a, np.int64)
-    idx = np.empty((n_a, n), np.int64)
-    held = np.zeros(n, np.int64)
-    rows = np.empty((n, n_a), np.int64)
-    for a in range(n_a):
-        for i in range(n):
-            if members[a, i]:
-                idx[a, size[a]] = i
-                size[a] += 1
-                rows[i, held[i]] = a
-                held[i] += 1
-                out[a, i] = -1
-    # each state's adversaries as a list (hostile is sparse: a few per state), so a pair (a, b) is tested over a's members'
-    # adversaries, not over a's members times b's; the same members k in the same order, so the same count and the same one.
-    # A state's list is built the first time a pair asks for it (n_adv -1 until then): most states are asked for in no pair
-    n_adv = np.full(n, -1, np.int64)
-    adv = np.empty((n, n), np.int64)
-    seen = np.full(n_a, -1, np.int64)
-    for a in range(n_a):
-        for q in range(size[a]):  # the agreements b that share a member with a, each once
-            for p in range(held[idx[a, q]]):
-                b = rows[idx[a, q], p]
-                if b == a or seen[b] == a:
-                    continue
-                if inline:  # th_abrogation.realigning_pledges' [b, a]
-                    if not (third_party[b] and commitment[b] >= commitment[a] and not (target[b] == target[a] and target[b] >= 0)):
-                        continue
-                elif not substitute[b, a]:
-                    continue
-                seen[b] = a
-                count = 0
-                only = -1
-                for u in range(size[a]):
-                    k = idx[a, u]
-                    if n_adv[k] < 0:
-                        c = 0
-                        for j in range(n):
-                            if hostile[k, j]:
-                                adv[k, c] = j
-                                c += 1
-                        n_adv[k] = c
-                    for r in range(n_adv[k]):
-                        j = adv[k, r]
-                        if members[b, j] and not members[a, j]:
-                            count += 1
-                            only = k
-                            break
-                    if count > 1:
-                        break
-                if count == 0:
-                    continue
-                for u in range(size[a]):
-                    i = idx[a, u]
-                    if members[b, i] and entry[b, i] > out[a, i] and (count > 1 or only != i):
-                        out[a, i] = entry[b, i]
 
 def _stated_terms(world: World, rng: np.random.Generator, slots: np.ndarray) -> None:
     """A pact formed in the run states a term drawn from the record's treaty practice (``world.inputs.treaty_terms``; ATOP
