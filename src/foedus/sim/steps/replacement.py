@@ -9,7 +9,10 @@ had none), as ATOP codes a renewal written as a new treaty or a replacement (a n
 The new treaty's founding threat and cohesion at signature are measured afresh, as any new pact's. Both events carry the
 factors (the probability, defence, a term's end within a year, the years the old treaty was in force).
 
-Off unless ``replacement_base_rate`` > 0 (:class:`foedus.sim.parameters.Parameters`): then nothing is drawn.
+Off unless ``replacement_base_rate`` > 0 (:class:`foedus.sim.parameters.Parameters`): then nothing is drawn. On at the
+in-sample estimate, one run of each era (seed 1) replaced 3 pacts in 1816-1914, 15 in 1946-1989 (8 at a term's end) and 26
+in 1990-2018, against the record's 3, 31 (22) and 62: the simulated pacts reach a stated term's end less often than the
+record's (those formed in a run draw their term from the era's practice, many with none).
 """
 
 from __future__ import annotations
