@@ -10,8 +10,8 @@ import pytest
 from foedus.data.runs import read_history_dir, write_history_dir
 from foedus.schema import TABLES, validate
 from foedus.sim import Scenario, Simulation, run_scenario
-from foedus.sim.output import simulate_to_dir
 from foedus.sim.agreements import FIRST_SIMULATED_ID
+from foedus.sim.output import simulate_to_dir
 from foedus.sim.record import Recorder
 from foedus.sim.steps import DEFAULT_STEPS
 from foedus.testing import synthetic_scenario, with_updates
@@ -29,7 +29,7 @@ def run():
 
 
 def test_history_tables_fit_the_canonical_schema(run):
-    sim, h = run
+    _sim, h = run
     for name in ("states", "state_years", "agreements", "memberships", "events"):
         validate(getattr(h, name), TABLES[name], known_ccodes=h.states["ccode"])
     assert h.first_year == 2000 and h.last_year == 2024
@@ -127,10 +127,11 @@ def test_resume_refuses_a_different_seed(tmp_path):
 
 
 def test_steps_are_named_and_replaceable():
-    # the blocs step (multilateral treaties against a shared threat) runs before alignment since it was merged
+    # the blocs step (multilateral treaties against a shared threat) runs before alignment since it was merged; treaties
+    # replaced by a new one of the same pair after the politics (renew22; off by default)
     assert list(DEFAULT_STEPS) == [
         "system_membership", "trends_and_shocks", "capabilities", "threat_perception", "absent_states", "blocs", "alignment",
-        "alliance_politics", "crises_and_coalitions", "cyber", "conflict_and_commitments", "wartime_pacts", "rivalries", "record",
+        "alliance_politics", "treaty_replacement", "crises_and_coalitions", "cyber", "conflict_and_commitments", "wartime_pacts", "rivalries", "record",
     ]
     sc = synthetic_scenario(6, seed=2, years=5)
     calls = []

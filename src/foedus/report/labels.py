@@ -204,6 +204,8 @@ CAUSES = {
     "too few members after exits": lazy_gettext("too few members after exits"),
     "too few members after a state left the system": lazy_gettext("too few members after a state left the system"),
     "unravelled": lazy_gettext("a member left a small alliance, which ended for all"),
+    "replaced by a new treaty": lazy_gettext("replaced by a new treaty of the same pair"),
+    "replaces a treaty of the same pair": lazy_gettext("replaces a treaty of the same pair"),
     # wars, disputes, rivalries, the state system
     "war onset": lazy_gettext("war onset"),
     "scheduled invasion": lazy_gettext("scheduled invasion"),
@@ -285,6 +287,9 @@ FACTORS = {
     "members_left": lazy_gettext("members left"),
     "term_years": lazy_gettext("term (years)"),
     "renewal_probability": lazy_gettext("probability of renewal"),
+    "replacement_probability": lazy_gettext("probability of replacement by a new treaty"),
+    "term_end_near": lazy_gettext("a stated term ends within a year"),
+    "replaces": lazy_gettext("treaty replaced"),
     "cohesion": lazy_gettext("cohesion"),
     "honour_base_rate": lazy_gettext("allies' reliability in the era"),
     "hazard": lazy_gettext("yearly hazard"),

@@ -30,6 +30,8 @@ through :attr:`foedus.sim.engine.Simulation.steps`):
 5. :func:`~.politics.alliance_politics` (:mod:`.politics`): cohesion against a fading threat,
    economic competition and diverging regimes; entrapment and abandonment; integration against
    autonomy (P2, P3, P5, T2, T4, T5); dissolution; democratisation;
+5a. :func:`~.replacement.treaty_replacement` (:mod:`.replacement`): a pair bound by a bilateral pact writes a new
+   treaty in its place, most often at a term's end (Leeds & Savun 2007; off unless ``replacement_base_rate`` > 0);
 6. :func:`~.crises.crises_and_coalitions` (:mod:`.crises`): crises arise; coalitions of the
    willing assemble from exposure, capability and interoperability, act, and dissolve when the
    crisis ends (D4);
@@ -86,6 +88,7 @@ from foedus.sim.steps.crises import crises_and_coalitions
 from foedus.sim.steps.cyber import cyber
 from foedus.sim.steps.politics import alliance_politics, cohesion_state
 from foedus.sim.steps.record import record
+from foedus.sim.steps.replacement import treaty_replacement
 from foedus.sim.steps.rivalry import rivalries
 from foedus.sim.steps.system import absent_states, system_membership
 from foedus.sim.steps.threat import perceive_threats, threat_perception
@@ -102,6 +105,7 @@ DEFAULT_STEPS: dict[str, Step] = {
     "blocs": blocs,
     "alignment": alignment,
     "alliance_politics": alliance_politics,
+    "treaty_replacement": treaty_replacement,
     "crises_and_coalitions": crises_and_coalitions,
     "cyber": cyber,
     "conflict_and_commitments": conflict_and_commitments,
