@@ -55,10 +55,8 @@ def _cyber_alignments(world) -> list[tuple[int, set[int], set[str], float]]:
 # camp. On integ8 (74f0f85, the session-8 merge) seed 1 passes (strict XPASS) and so do seeds 0 and 2-5: no seed crosses,
 # so no mark. If the drift comes back, mark the seed that crosses again with the measured size and years.
 _MARKS: dict = {  # seed 5 was marked at sessions 11, 16 and 18 (53 of 66 states in 2051, 2052); it passes at session 19's merge
-    # session 19's merge (dissolveB19: an inherited treaty whose signatories share no threat has no founding threat, so fewer
-    # world-2022 pacts end) moved the drift to seeds 0 and 4: one state past PLEDGE_MAX in the runs' last years
-    0: pytest.mark.xfail(strict=True, reason="the known drift, at session 19's merge (dissolveB19): the Paris Call holds 53 of 66 "
-                         "states in 2052 of seed 0, one past PLEDGE_MAX (52.8)"),
+    # seed 0 was marked from session 19's merge (dissolveB19: 53 of 66 states in 2052); it passes at session 22's merge (strict
+    # XPASS: rival22's rivalry gates change world-2022's rivalries), so it carries no mark
     # seed 4 passes at session 21's merge (strict XPASS: the wider security community and the initiators' expected support
     # change world-2022's rivalries and wars), so it carries no mark
 }
