@@ -433,6 +433,7 @@ STEP_MODELS: Mapping[str, tuple[str, ...]] = MappingProxyType({
                   "leeds2002atop"),
     "alliance_politics": ("snyder1984security", "snyder1997alliance", "morrow1991asymmetry", "leeds2003reliability",
                           "wallander2000institutional", "olson1966economic", "bergstrom1986private"),
+    "treaty_replacement": ("leeds2007terminating", "leeds2002atop"),
     "crises_and_coalitions": ("walt1987origins",),
     "cyber": ("rid2015attributing", "buchanan2017cybersecurity", "kydd2005trust"),
     "conflict_and_commitments": ("leeds2003reliability", "snyder1984security", "bremer1992dangerous", "vasquez1993war",

@@ -13,10 +13,11 @@ from .conftest import tiny_world
 
 def test_the_year_runs_its_steps_in_the_documented_order():
     # the blocs (multilateral treaties against a shared threat) run between threat perception and alignment since they were merged;
-    # the pacts made for a war right after the wars begin (session 8)
+    # the pacts made for a war right after the wars begin (session 8); a bilateral treaty replaced by a new one after the politics
+    # (session 22, renew22: off by default)
     assert list(steps.DEFAULT_STEPS) == [
         "system_membership", "trends_and_shocks", "capabilities", "threat_perception", "absent_states", "blocs", "alignment",
-        "alliance_politics", "crises_and_coalitions", "cyber", "conflict_and_commitments", "wartime_pacts", "rivalries", "record",
+        "alliance_politics", "treaty_replacement", "crises_and_coalitions", "cyber", "conflict_and_commitments", "wartime_pacts", "rivalries", "record",
     ]
     # the order the package's docstring documents: the step named first in each item of its numbered list
     documented = re.findall(r"^\d+[a-z]?\. :func:`~\.\w+\.(\w+)`", steps.__doc__ or "", flags=re.M)
