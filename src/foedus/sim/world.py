@@ -348,6 +348,11 @@ class WorldState:
     """(N,): each state's discounted memory of its democracy score (0-1; :func:`foedus.theory.rivalry.regime_reference`),
     against which the rivalry termination hazard measures a regime shift; kept by :mod:`foedus.sim.steps.rivalry`, empty
     until its first year (then this year's regimes: no shift)."""
+    power_past: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    """(gp_rivalry_change_years, N): each state's capability share in each of the last years, oldest first
+    (:func:`foedus.theory.positional_rivalry.past_power`), from which the great powers' rivalry termination hazard measures the
+    change of a pair's parity; kept by :mod:`foedus.sim.steps.rivalry`, empty until its first year (then this year's shares in every
+    row: no change known)."""
     milex_prewar: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """(N,): each state's spending in the last year before the war it is fighting or has just ended (NaN: none; the
     scenario's ``milex_prewar`` at the start); kept by :mod:`foedus.sim.steps.capabilities`, which returns a state whose
