@@ -18,13 +18,13 @@ from foedus.analysis.rivalry import IN_SAMPLE, _in_eras
 from foedus.sim.parameters import Parameters
 from foedus.theory import positional_rivalry as pr
 
-CANDIDATES = {"onset": ("parity_change", "leader_share"), "termination": ("log_parity", "leader_pair", "leader_share")}
+CANDIDATES = {"onset": ("parity_change", "leader_share", "war_history"), "termination": ("log_parity", "leader_pair", "leader_share", "war_history")}
 HELD_OUT = ((1919, 1938), (1990, 2020))
 
 
 def main() -> None:
     p = Parameters()
-    dy = gp_dyad_years(change_years=int(getattr(p, "gp_rivalry_change_years", 10)))
+    dy = gp_dyad_years(change_years=p.gp_rivalry_change_years, war_memory=p.war_memory)
     fit = estimate_gp_hazards(dy)
     for name, h, risk, event in (("onset", fit.onset, "onset_risk", "onset"), ("termination", fit.termination, "end_risk", "end")):
         same = dy.dropna(subset=list(h.terms))  # the intercept alone on the same rows

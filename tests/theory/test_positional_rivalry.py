@@ -48,14 +48,14 @@ def test_the_defaults_carry_the_in_sample_fit_of_the_great_powers_positional_riv
     rivalry-years. At parity the leading power and a peer begin a rivalry at about 2.2 % a year, two other peers at 0.8 %; a pair
     of which one has half the other's capability at 0.4 %; a rivalry whose parity holds ends at 0.7 % a year (median about a
     century: the Anglo-French rivalry lasted from 1731 to 1904), and one whose weaker side fell to half its relative standing in
-    the decade at about 3.6 %."""
+    the decade at about 3.8 %."""
     p = Parameters()
     on = lambda lp, lead: float(pr.positional_onset_hazard(lp, lead, intercept=p.gp_rivalry_onset_intercept, coefficients=p.gp_rivalry_onset_coefficients()))
     end = lambda ch: float(pr.positional_termination_hazard(ch, intercept=p.gp_rivalry_end_intercept, coefficients=p.gp_rivalry_end_coefficients()))
-    assert on(0.0, True) == pytest.approx(0.0222, abs=5e-4)
+    assert on(0.0, True) == pytest.approx(0.0218, abs=5e-4)
     assert on(0.0, False) == pytest.approx(0.0077, abs=5e-4)
     assert on(float(log_parity(0.1, 0.2)), False) == pytest.approx(0.0039, abs=5e-4)
     assert on(0.0, True) / on(0.0, False) == pytest.approx(np.exp(p.gp_rivalry_onset_leader), rel=0.05)  # rare events: odds ~ risk
     assert end(0.0) == pytest.approx(0.0071, abs=5e-4)
     assert 90 <= int(geometric_median_duration(end(0.0))) <= 105
-    assert end(np.log(0.5)) == pytest.approx(0.036, abs=2e-3)
+    assert end(np.log(0.5)) == pytest.approx(0.038, abs=1e-3)

@@ -23,11 +23,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from foedus.analysis.rivalry import IN_SAMPLE, HazardFit, _fit, _in_eras
+from foedus.analysis.rivalry import _CODES, IN_SAMPLE, HazardFit, _fit, _in_eras, _war_memory
 from foedus.data.paths import default_data_dir
 from foedus.data.snapshot_fields import table
 from foedus.theory import positional_rivalry as pr
-from foedus.theory.rivalry import log_parity
+from foedus.theory.rivalry import log_parity, war_term
 
 TSS_LAST_YEAR = 2020
 """Thompson, Sakuwa & Suhas code rivalries still going at the end of their data as ending in 2020 (censored)."""
@@ -41,11 +41,12 @@ class GreatPowerFit:
     termination: HazardFit
 
 
-def gp_dyad_years(data_dir: Path | None = None, *, first: int = 1816, last: int = TSS_LAST_YEAR, change_years: int = 10) -> pd.DataFrame:
+def gp_dyad_years(data_dir: Path | None = None, *, first: int = 1816, last: int = TSS_LAST_YEAR, change_years: int = 10, war_memory: float = 0.8) -> pd.DataFrame:
     """Dyad-years of the COW major powers with the positional rivalries of Thompson, Sakuwa & Suhas (2021).
 
     Returns ``year, ccode1 < ccode2, rival, onset_risk, onset, end_risk, end`` and the covariates ``log_parity``,
-    ``parity_change`` (NaN where either state has no CINC score ``change_years`` before), ``leader_pair`` and ``leader_share``.
+    ``parity_change`` (NaN where either state has no CINC score ``change_years`` before), ``leader_pair``, ``leader_share`` and
+    ``war_history`` (:func:`foedus.theory.rivalry.war_term` of the pair's war memory at ``war_memory``; candidate terms).
     Years without a CINC score for a major are left out.
     """
     d = Path(data_dir) if data_dir is not None else default_data_dir()
@@ -83,7 +84,14 @@ def gp_dyad_years(data_dir: Path | None = None, *, first: int = 1816, last: int 
                          float(pr.parity_change(power[a], power[b], past[a], past[b])) if np.isfinite(past[[a, b]]).all() and (past[[a, b]] > 0).all() else np.nan,
                          bool(pr.leader_pair(a, b, lead)), float(share)))
     cols = ["year", "ccode1", "ccode2", "rival", "onset_risk", "onset", "end_risk", "end", "log_parity", "parity_change", "leader_pair", "leader_share"]
-    return pd.DataFrame(rows, columns=cols)
+    out = pd.DataFrame(rows, columns=cols)
+    # the pair's war memory (foedus.theory.rivalry.war_history at ``war_memory``, COW inter-state wars): a candidate onset term
+    keys, mem = _war_memory(d, first, last, war_memory)
+    key = out["ccode1"].to_numpy(int) * _CODES + out["ccode2"].to_numpy(int)
+    col = np.clip(np.searchsorted(keys, key), 0, len(keys) - 1)
+    hit = keys[col] == key
+    out["war_history"] = war_term(np.where(hit, mem[out["year"].to_numpy(int) - first, col], 0.0))
+    return out
 
 
 def estimate_gp_hazards(dyad_years: pd.DataFrame, years=IN_SAMPLE, *, onset_terms=pr.ONSET_TERMS, end_terms=pr.TERMINATION_TERMS) -> GreatPowerFit:

@@ -477,11 +477,11 @@ class MechanismParameters(CoreParameters):
         "eras the termination fit is better at 0.8 (z of the regime shift 1.8) than at 0.9 (1.5)",
     )
 
-    gp_rivalry_hazards: bool = Field(
-        True,
-        description="a pair of major powers begins and ends a rivalry with the great powers' positional hazards (foedus.theory.positional_rivalry: "
+    gp_rivalry_hazards: int = Field(
+        1, ge=0, le=1,
+        description="1: a pair of major powers begins and ends a rivalry with the great powers' positional hazards (foedus.theory.positional_rivalry: "
         "parity and the leading power for the onset, the change of parity for the termination; Thompson 2001, Organski & Kugler 1980) "
-        "instead of the general ones (foedus.theory.rivalry); False: the general hazards for every pair (issue 17)",
+        "instead of the general ones (foedus.theory.rivalry); 0: the general hazards for every pair",
     )
     gp_rivalry_onset_intercept: float = Field(
         -4.858, ge=-30, le=5,

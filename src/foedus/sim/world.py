@@ -283,7 +283,7 @@ class WorldState:
     depreciation), ``milper`` (thousands), ``regime`` (0-1), ``major``, ``power`` (capability
     share, sums to 1), ``cinc`` (share of the world's capabilities), ``cyber_capacity``,
     ``cyber_vulnerability``, ``exposure`` (N, K global threats), ``active``, ``base_spending``
-    and the war economy (``milex_prewar``, ``war_peak``, ``peace_burden``), ``regime_reference``,
+    and the war economy (``milex_prewar``, ``war_peak``, ``peace_burden``), ``regime_reference``, ``power_past``,
     and the capability baselines ``cinc0``, ``economy0``, ``military0``, ``milex0``, ``milper0``,
     ``milex_floor`` (fixed but for a state entering the system, :func:`foedus.sim.steps.system.enter_system`).
 

@@ -15,21 +15,31 @@ simulator reads, for a pair of major powers only (:func:`foedus.sim.steps.rivalr
 
 **Estimation** (``tools/gp_rivalry_fit.py``, :func:`foedus.analysis.gp_rivalry.estimate_gp_hazards`): the dyad-years of the COW
 major powers (both majors in the year) of the in-sample eras 1816-1914 and 1946-1989 with Thompson, Sakuwa & Suhas's positional
-rivalries and the NMC 7.0 CINC series; Firth's slopes, FLIC intercept. Onset: 1,090 dyad-years at risk, 5 onsets (France-Italy
-1881, Germany-Russia 1890, Britain-Germany 1896, Japan-United States 1898, China-USSR 1958), intercept -4.818, ``log_parity``
-0.969 (s.e. 0.735), ``leader_pair`` 1.049 (s.e. 0.930); log-likelihood -31.08 against -31.91 with the intercept alone (LR 1.7 on 2
-df: the record's five onsets do not reject a constant rate). Termination: 734 rivalry-years, 6 ends (Britain-United States and
-Britain-France 1904, Britain-USSR 1956, China-United States 1972, United States-USSR and China-USSR 1989), intercept -5.149,
-``parity_change`` over 10 years -3.084 (s.e. 1.117); log-likelihood -32.21 against -34.82 (LR 5.2 on 1 df, p 0.02).
+rivalries and the NMC 7.0 CINC series; Firth's slopes, FLIC intercept. Onset: 1,144 dyad-years at risk, 5 onsets (France-Italy
+1881, Germany-Russia 1890, Britain-Germany 1896, Japan-United States 1898, China-USSR 1958), intercept -4.858, ``log_parity``
+0.983 (s.e. 0.745), ``leader_pair`` 1.056 (s.e. 0.938); log-likelihood -31.32 against -32.15 with the intercept alone (LR 1.7 on 2
+df: five onsets do not reject a constant rate; the terms are the published drivers at their fitted values, not a finding).
+Termination: 734 rivalry-years, 6 ends (Britain-United States and Britain-France 1904, Britain-USSR 1956, China-United States
+1972, United States-USSR and China-USSR 1989), intercept -4.935, ``parity_change`` over 10 years -2.451 (s.e. 1.174, z -2.1);
+log-likelihood -33.54 against -34.82 (LR 2.6 on 1 df, p 0.11).
 
-Tested on the same data and **not carried** (each added to the terms above): the onset's ``parity_change`` (-0.07, s.e. 0.99; a
-rising challenger is not more often a new rival within ten years in these eras), the leader's share of the great powers'
-capability (:func:`leader_share`, Modelski & Thompson's deconcentration: onset -6.8, s.e. 5.9; termination -5.5, s.e. 5.6), the
-termination's ``log_parity`` (+2.6, s.e. 1.5) and ``leader_pair`` (-0.03, s.e. 0.79). The simulator's general onset hazard
-(:mod:`foedus.theory.rivalry`) predicts 5.3 onsets for the record's 5 among the major pairs in sample (Thompson & Dreyer's), so
-the general hazard is not wrong on average there: what this one changes is *which* great-power pairs: the leading power's pairs
-at about 2.9 times the others' at equal parity, and no term of regime distance, war memory or contiguity, which the record's
-great-power onsets do not carry (their regime-distant pairs were already rivals, none had fought).
+Tested on the same data and **not carried** (each added alone, in-sample likelihood ratio on 1 df): the onset's
+``parity_change`` (-0.07, s.e. 0.99, LR 0.04: a rising challenger is not more often a new rival within ten years in these eras),
+the leader's share of the great powers' capability (:func:`leader_share`, Modelski & Thompson's deconcentration: onset -8.0, s.e.
+6.1, LR 1.6; termination -6.6, s.e. 5.3, LR 1.6), the pair's war memory (:func:`foedus.theory.rivalry.war_term`: onset +0.96, s.e.
+1.65; termination +0.15, s.e. 1.93; France and Russia in 1854-56, Austria and Prussia in 1866 fought without a positional rivalry
+and began none), the termination's ``log_parity`` (+2.6, s.e. 1.5, LR 3.7: near-equals ending sooner, against the theory) and
+``leader_pair`` (+0.08, s.e. 0.79). Held out, measured only: onsets 1919-1938 4 observed for 1.4 predicted, 1990-2020 3 for 2.1
+(China-United States and China-Japan 1996, Russia-United States 2007); ends 1919-1938 0 for 1.2, 1990-2020 0 for 0.8.
+
+The simulator's general onset hazard (:mod:`foedus.theory.rivalry`) predicts 5.3 onsets for the record's 5 among the major pairs
+in sample (Thompson & Dreyer's), and 0.9 for 3 among them in 1990-2010: on average it is not wrong in sample; what this one
+changes is *which* great-power pairs: the leading power's pairs at about 2.9 times the others' at equal parity, and no term of
+regime distance (-1.2 in the general hazard: a third of the United States-China hazard of 1990), war memory (whose 2.7 made two
+great powers at war rivals at once, 0.2-0.3 a year in runs from 1816) or contiguity, which the record's great-power onsets do
+not carry. In runs from the record of 1990 (seeds 1-3, ``tools/gp_main_threats.py``) Russia names the United States its main
+threat in 13 of 87 state-years and China in 22 (none on main cccbd09); the United States names China in 22 and Russia in 15 (0
+and 3).
 
 Published form vs ours: Organski & Kugler date transitions by the challenger overtaking the dominant power (its growth rate);
 the change of parity stands for it in the termination only (in the onset it has no weight in sample). The leading power is the
@@ -115,8 +125,8 @@ def positional_onset_hazard(log_parity_, leader_pair_, *, intercept: float, coef
 
     Examples
     --------
-    >>> round(float(positional_onset_hazard(0.0, True, intercept=-4.818, coefficients=(0.969, 1.049))), 4)
-    0.0222
+    >>> round(float(positional_onset_hazard(0.0, True, intercept=-4.858, coefficients=(0.983, 1.056))), 4)
+    0.0218
     """
     return logit_hazard(intercept, coefficients, (log_parity_, leader_pair_))
 
@@ -126,8 +136,8 @@ def positional_termination_hazard(parity_change_, *, intercept: float, coefficie
 
     Examples
     --------
-    >>> round(float(positional_termination_hazard(0.0, intercept=-5.149, coefficients=(-3.084,))), 4)
-    0.0058
+    >>> round(float(positional_termination_hazard(0.0, intercept=-4.935, coefficients=(-2.451,))), 4)
+    0.0071
     """
     return logit_hazard(intercept, coefficients, (parity_change_,))
 
