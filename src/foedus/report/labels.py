@@ -445,6 +445,9 @@ FACTORS = {
     "one_major_reach": lazy_gettext("reach of the weaker of a great power and a minor state (log)"),
     "one_major_new_pair": lazy_gettext("newness of a pair of a great power and a minor state"),
     "new_nonaggression_pact": lazy_gettext("newness of a pledge of non-aggression without a defence pact (a peace treaty)"),
+    "leader_pair": lazy_gettext("the leading great power is one of the pair"),
+    "parity_change": lazy_gettext("change of the pair's parity over the last decade (log)"),
+    "positional": lazy_gettext("positional rivalry of great powers"),
     # blocs founded against a shared threat (foedus.sim.steps.blocs)
     "mechanism": lazy_gettext("mechanism"),
     "shared_threat": lazy_gettext("shared threat"),

@@ -487,6 +487,52 @@ class MechanismParameters(CoreParameters):
         "eras the termination fit is better at 0.8 (z of the regime shift 1.8) than at 0.9 (1.5)",
     )
 
+    gp_rivalry_hazards: int = Field(
+        1, ge=0, le=1,
+        description="1: a pair of major powers begins and ends a rivalry with the great powers' positional hazards (foedus.theory.positional_rivalry: "
+        "parity and the leading power for the onset, the change of parity for the termination; Thompson 2001, Organski & Kugler 1980) "
+        "instead of the general ones (foedus.theory.rivalry); 0: the general hazards for every pair",
+    )
+    gp_rivalry_onset_intercept: float = Field(
+        -4.858, ge=-30, le=5,
+        description="intercept of the great powers' positional rivalry onset logit (foedus.theory.positional_rivalry; in-sample fit, 1816-1914 "
+        "and 1946-1989, COW major pairs, Thompson, Sakuwa & Suhas 2021 positional rivalries: tools/gp_rivalry_fit.py; 5 onsets in 1,144 dyad-years)",
+    )
+    gp_rivalry_onset_parity: float = Field(
+        0.983, ge=-20, le=20,
+        description="great powers' rivalry onset logit: log capability parity (foedus.theory.rivalry.log_parity; Organski & Kugler 1980; "
+        "in-sample fit: tools/gp_rivalry_fit.py; s.e. 0.75)",
+    )
+    gp_rivalry_onset_leader: float = Field(
+        1.056, ge=-20, le=20,
+        description="great powers' rivalry onset logit: one of the pair is the leading great power (foedus.theory.positional_rivalry.leader_pair; "
+        "contested leadership, Thompson 2001; in-sample fit: tools/gp_rivalry_fit.py; s.e. 0.94)",
+    )
+    gp_rivalry_end_intercept: float = Field(
+        -4.935, ge=-30, le=5,
+        description="intercept of the great powers' positional rivalry termination logit (foedus.theory.positional_rivalry; in-sample fit, "
+        "1816-1914 and 1946-1989: tools/gp_rivalry_fit.py; 6 ends in 734 rivalry-years)",
+    )
+    gp_rivalry_end_parity_change: float = Field(
+        -2.451, ge=-20, le=20,
+        description="great powers' rivalry termination logit: the change of the pair's log parity over gp_rivalry_change_years "
+        "(foedus.theory.positional_rivalry.parity_change; a rival falling behind leaves the contest, Thompson 2001; in-sample fit: "
+        "tools/gp_rivalry_fit.py; s.e. 1.17, likelihood ratio 2.6 on 1 df)",
+    )
+    gp_rivalry_change_years: int = Field(
+        10, ge=1, le=50,
+        description="years over which the great powers' rivalry termination measures the change of parity (a decade, the span of a "
+        "power shift in Organski & Kugler 1980; not fitted)",
+    )
+
+    def gp_rivalry_onset_coefficients(self) -> tuple[float, ...]:
+        """The great powers' onset logit's coefficients in the order of :data:`foedus.theory.positional_rivalry.ONSET_TERMS`."""
+        return (self.gp_rivalry_onset_parity, self.gp_rivalry_onset_leader)
+
+    def gp_rivalry_end_coefficients(self) -> tuple[float, ...]:
+        """The great powers' termination logit's coefficients in the order of :data:`foedus.theory.positional_rivalry.TERMINATION_TERMS`."""
+        return (self.gp_rivalry_end_parity_change,)
+
     # --- mix12 ---
     offence_great_power_strength: float = Field(
         1.0, ge=0, le=1,

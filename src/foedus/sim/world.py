@@ -283,7 +283,7 @@ class WorldState:
     depreciation), ``milper`` (thousands), ``regime`` (0-1), ``major``, ``power`` (capability
     share, sums to 1), ``cinc`` (share of the world's capabilities), ``cyber_capacity``,
     ``cyber_vulnerability``, ``exposure`` (N, K global threats), ``active``, ``base_spending``
-    and the war economy (``milex_prewar``, ``war_peak``, ``peace_burden``), ``regime_reference``,
+    and the war economy (``milex_prewar``, ``war_peak``, ``peace_burden``), ``regime_reference``, ``power_past``,
     and the capability baselines ``cinc0``, ``economy0``, ``military0``, ``milex0``, ``milper0``,
     ``milex_floor`` (fixed but for a state entering the system, :func:`foedus.sim.steps.system.enter_system`).
 
@@ -352,6 +352,11 @@ class WorldState:
     """(N,): each state's discounted memory of its democracy score (0-1; :func:`foedus.theory.rivalry.regime_reference`),
     against which the rivalry termination hazard measures a regime shift; kept by :mod:`foedus.sim.steps.rivalry`, empty
     until its first year (then this year's regimes: no shift)."""
+    power_past: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    """(gp_rivalry_change_years, N): each state's capability share in each of the last years, oldest first
+    (:func:`foedus.theory.positional_rivalry.past_power`), from which the great powers' rivalry termination hazard measures the
+    change of a pair's parity; kept by :mod:`foedus.sim.steps.rivalry`, empty until its first year (then this year's shares in every
+    row: no change known)."""
     milex_prewar: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """(N,): each state's spending in the last year before the war it is fighting or has just ended (NaN: none; the
     scenario's ``milex_prewar`` at the start); kept by :mod:`foedus.sim.steps.capabilities`, which returns a state whose

@@ -24,6 +24,7 @@ from foedus.sim.steps.pact_pairs import security_pairs
 from foedus.sim.steps.settlement import record_rivalry_end
 from foedus.sim.steps.threat import distance_exponent
 from foedus.sim.world import World
+from foedus.theory import positional_rivalry as gp
 from foedus.theory import rivalry as th
 from foedus.theory import rivalry_gates as gates
 from foedus.theory.regions import cow_region
@@ -104,6 +105,7 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     h_on, h_end, begin, end = _year_draws(world, i, j, draw, dem, change)
     if len(begin) or len(end):
         _apply(world, i, j, begin, end, dem, change, h_on, h_end)
+    world.state.power_past = gp.past_power(world.state.power_past, world.state.power, years=int(p.gp_rivalry_change_years))
 
 
 def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray, change: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -116,6 +118,8 @@ def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray,
     h_on = np.zeros(len(i))
     h_end = np.zeros(len(i))
     _hazard_kernel(np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), *_hazard_args(world, dem, change), h_on, h_end)
+    empty = np.empty(0, np.int64)
+    h_on, h_end, _, _ = _great_power_draws(world, i, j, np.ones(len(i)), dem, h_on, h_end, empty, empty)  # the live pairs of great powers: their hazards
     return h_on, h_end
 
 
@@ -249,7 +253,52 @@ def _year_draws(world: World, i: np.ndarray, j: np.ndarray, draw: np.ndarray, de
         np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), np.ascontiguousarray(draw, dtype=float), s.active, s.power,
         _hazard_args(world, dem, change), h_on, h_end, begin, end,
     )
-    return h_on, h_end, begin[:nb], end[:ne]
+    return _great_power_draws(world, i, j, draw, dem, h_on, h_end, begin[:nb], end[:ne])
+
+
+def _great_power_pairs(world: World, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Positions in ``(i, j)`` of the live pairs of two major powers (both active with capability), when ``gp_rivalry_hazards`` is on."""
+    s = world.state
+    if not world.inputs.params.gp_rivalry_hazards:
+        return np.empty(0, np.int64)
+    return np.flatnonzero(s.major[i] & s.major[j] & s.active[i] & s.active[j] & (s.power[i] > 0) & (s.power[j] > 0))
+
+
+def _gp_covariates(world: World, a: np.ndarray, b: np.ndarray) -> dict[str, np.ndarray]:
+    """The covariates of :mod:`foedus.theory.positional_rivalry` of the pairs of major powers ``(a, b)``: log parity, whether one is
+    the leading great power (:func:`~foedus.theory.positional_rivalry.leading_power` among the active majors) and the change of parity
+    since the first year of ``WorldState.power_past`` (0 before the step's first year)."""
+    s = world.state
+    past = s.power_past[0] if s.power_past.shape == (int(world.inputs.params.gp_rivalry_change_years), world.n) else s.power
+    lead = gp.leading_power(s.power, s.major & s.active)
+    return {
+        "log_parity": th.log_parity(s.power[a], s.power[b]),
+        "leader_pair": gp.leader_pair(a, b, lead),
+        "parity_change": gp.parity_change(s.power[a], s.power[b], past[a], past[b]),
+    }
+
+
+def _great_power_draws(world: World, i, j, draw, dem, h_on, h_end, begin, end) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The hazards and draws of :func:`_year_draws` with the live pairs of two major powers (:func:`_great_power_pairs`) read by the great
+    powers' positional hazards (:func:`foedus.theory.positional_rivalry.positional_onset_hazard` and
+    :func:`~foedus.theory.positional_rivalry.positional_termination_hazard`, coefficients ``gp_rivalry_*``; issue 17) in place of the
+    general ones; two democracies sharing a security agreement stay out of onset (:func:`foedus.theory.rivalry.security_community`).
+    The other pairs keep the compiled pass's hazards and draws; ``begin`` and ``end`` stay in the order of the positions."""
+    q = _great_power_pairs(world, i, j)
+    if not len(q):
+        return h_on, h_end, begin, end
+    p = world.inputs.params
+    a, b = i[q], j[q]
+    x = _gp_covariates(world, a, b)
+    rival = world.state.rivalry[a, b].astype(bool)
+    gate = th.security_community(dem[a] & dem[b], security_pairs(world)[a, b])
+    on = np.where(rival | gate, 0.0, gp.positional_onset_hazard(x["log_parity"], x["leader_pair"], intercept=p.gp_rivalry_onset_intercept, coefficients=p.gp_rivalry_onset_coefficients()))
+    off = np.where(rival, gp.positional_termination_hazard(x["parity_change"], intercept=p.gp_rivalry_end_intercept, coefficients=p.gp_rivalry_end_coefficients()), 0.0)
+    h_on[q], h_end[q] = on, off
+    d = draw[q]
+    begin = np.sort(np.concatenate([begin[~np.isin(begin, q)], q[~rival & (d < on)]])).astype(np.int64)
+    end = np.sort(np.concatenate([end[~np.isin(end, q)], q[rival & (d < off)]])).astype(np.int64)
+    return h_on, h_end, begin, end
 
 
 @njit(cache=True)
@@ -401,6 +450,11 @@ def _apply(world: World, i: np.ndarray, j: np.ndarray, begin: np.ndarray, end: n
             cols = {t: x[t].tolist() for t in terms}
             hz = h[k].tolist()
             details = [{"cause": "hazard", "factors": {"hazard": hz[m], **{t: cols[t][m] for t in terms}}} for m in range(len(k))]
+            positional = np.isin(k, _great_power_pairs(world, i, j))  # the great powers' hazards (foedus.theory.positional_rivalry)
+            if positional.any():
+                g = {t: v.tolist() for t, v in _gp_covariates(world, a, b).items()}
+                for m in np.flatnonzero(positional).tolist():
+                    details[m]["factors"] = {"hazard": hz[m], "positional": True, **{t: g[t][m] for t in (gp.ONSET_TERMS if starting else gp.TERMINATION_TERMS)}}
         world.state.rivalry[a, b] = world.state.rivalry[b, a] = starting
         base = world.state.hostility_base[a, b]
         new = np.maximum(base, p.rivalry_hostility) if starting else np.maximum(base - p.rivalry_hostility, 0.0)
