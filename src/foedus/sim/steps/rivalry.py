@@ -282,7 +282,8 @@ def _great_power_draws(world: World, i, j, draw, dem, h_on, h_end, begin, end) -
     """The hazards and draws of :func:`_year_draws` with the live pairs of two major powers (:func:`_great_power_pairs`) read by the great
     powers' positional hazards (:func:`foedus.theory.positional_rivalry.positional_onset_hazard` and
     :func:`~foedus.theory.positional_rivalry.positional_termination_hazard`, coefficients ``gp_rivalry_*``; issue 17) in place of the
-    general ones; two democracies sharing a security agreement stay out of onset (:func:`foedus.theory.rivalry.security_community`).
+    general ones; two democracies sharing a security agreement, or having shared one within ``rivalry_community_years``, stay out of
+    onset (:func:`foedus.theory.rivalry.security_community` of :func:`_community`).
     The other pairs keep the compiled pass's hazards and draws; ``begin`` and ``end`` stay in the order of the positions."""
     q = _great_power_pairs(world, i, j)
     if not len(q):
@@ -291,7 +292,7 @@ def _great_power_draws(world: World, i, j, draw, dem, h_on, h_end, begin, end) -
     a, b = i[q], j[q]
     x = _gp_covariates(world, a, b)
     rival = world.state.rivalry[a, b].astype(bool)
-    gate = th.security_community(dem[a] & dem[b], security_pairs(world)[a, b])
+    gate = th.security_community(dem[a] & dem[b], _community(world)[a, b])  # the community outlives its treaty (rival22)
     on = np.where(rival | gate, 0.0, gp.positional_onset_hazard(x["log_parity"], x["leader_pair"], intercept=p.gp_rivalry_onset_intercept, coefficients=p.gp_rivalry_onset_coefficients()))
     off = np.where(rival, gp.positional_termination_hazard(x["parity_change"], intercept=p.gp_rivalry_end_intercept, coefficients=p.gp_rivalry_end_coefficients()), 0.0)
     h_on[q], h_end[q] = on, off
