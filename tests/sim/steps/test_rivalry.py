@@ -189,3 +189,32 @@ def test_minor_states_of_two_regions_without_a_border_never_become_rivals():
     assert n.get((290, 660), 0) == 0 and n.get((310, 325), 0) > 0, n
     off = _onsets({"actors": actors, "relations": rel, "rivalry_onset_intercept": -1.0, "rivalry_region_km": 40000.0}, seeds=seeds)
     assert off.get((290, 660), 0) > 0, off
+
+
+def test_with_the_positional_hazards_on_two_great_powers_read_them_and_the_other_pairs_keep_the_general_ones():
+    """gprival22 (Thompson 2001; theory.positional_rivalry; gp_rivalry_hazards, off by default): switched on, the onset hazard of the
+    pair of major powers GRT-RIV (no rivalry between them here) is positional_onset_hazard of their log parity and whether the leading
+    power is in the pair; the minor pairs' hazards are the general ones, as with the switch off."""
+    from foedus.sim.steps.rivalry import rivalry_hazards
+    from foedus.theory import positional_rivalry as gp
+    from foedus.theory import rivalry as th
+
+    def hazards(on: int):
+        world, _ = tiny_world(relations=[], gp_rivalry_hazards=on)
+        i, j = np.triu_indices(world.n, 1)
+        dem = world.state.regime >= world.inputs.params.democracy_threshold
+        h_on, _ = rivalry_hazards(world, i, j, dem, np.zeros(world.n))
+        return world, i, j, h_on
+
+    world, i, j, on = hazards(1)
+    _, _, _, off = hazards(0)
+    s, p = world.state, world.inputs.params
+    majors = s.major[i] & s.major[j]
+    assert majors.sum() == 1
+    a, b = i[majors], j[majors]
+    lead = gp.leading_power(s.power, s.major & s.active)
+    want = gp.positional_onset_hazard(th.log_parity(s.power[a], s.power[b]), gp.leader_pair(a, b, lead),
+                                      intercept=p.gp_rivalry_onset_intercept, coefficients=p.gp_rivalry_onset_coefficients())
+    np.testing.assert_allclose(on[majors], want, rtol=0, atol=0)
+    assert on[majors][0] != off[majors][0]
+    np.testing.assert_array_equal(on[~majors], off[~majors])
