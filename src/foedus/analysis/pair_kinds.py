@@ -85,7 +85,8 @@ at most ``new_years`` before) and its former ruler; a new state and another stat
 major powers; two democracies (Polity2 >= 6); rivals; not rivals with a rival in common; already allied (a member of one
 alliance in force before the year); not allied with an ally in common."""
 PARTITION = ("allied", "ruler", "new_other", "contiguous", "major", "same_region", "far")
-"""The exclusive kinds, each pair in the first that holds (``major``: one of the two or both major powers)."""
+"""The exclusive kinds, each pair in the first that holds (``major``: one of the two or both major powers; the last, ``far``, is the
+remainder: two minor old states of two regions, neighbours across water among them, wider than the overlapping kind ``far``)."""
 OBLIGATIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
 
 

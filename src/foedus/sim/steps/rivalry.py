@@ -22,12 +22,12 @@ from foedus.sim.steps.conflict import defence_pairs, nonaggression_pairs
 from foedus.sim.steps.formation import entry_years
 from foedus.sim.steps.pact_pairs import security_pairs
 from foedus.sim.steps.settlement import record_rivalry_end
+from foedus.sim.steps import year_goods
 from foedus.sim.steps.threat import distance_exponent
 from foedus.sim.world import World
 from foedus.theory import positional_rivalry as gp
 from foedus.theory import rivalry as th
 from foedus.theory import rivalry_gates as gates
-from foedus.theory.regions import cow_region
 from foedus.theory.reassurance import STATE_LIST_START
 
 
@@ -139,7 +139,8 @@ def _hazard_args(world: World, dem: np.ndarray, change: np.ndarray) -> tuple:
 def _community(world: World) -> np.ndarray:
     """(N, N) bool: the pairs bound as a security community would be, :func:`foedus.theory.rivalry_gates.community_tie` of the security
     agreements shared now (:func:`.pact_pairs.security_pairs`) and of the last year each pair shared one (``WorldState.security_tie_last``,
-    kept by :func:`rivalries`; before its first year, the agreements shared now), within ``rivalry_community_years``."""
+    kept by :func:`rivalries`; before its first year, the agreements shared now), within ``rivalry_community_years``. A state that
+    leaves the system and returns keeps its pairs' last years (the occupied democracies of 1940-45 came back to their community)."""
     shared = security_pairs(world)
     last = world.state.security_tie_last
     if last.shape != shared.shape:
@@ -148,12 +149,8 @@ def _community(world: World) -> np.ndarray:
 
 
 def _regions(world: World) -> np.ndarray:
-    """(N,) int64: each state's Correlates of War region (:func:`foedus.theory.regions.cow_region` of its code), kept in the world's cache."""
-    code = world.inputs.ccode
-    hit = world.cache.get("rivalry_regions")
-    if hit is None or hit[0] != np.asarray(code).tobytes():
-        hit = world.cache["rivalry_regions"] = (np.asarray(code).tobytes(), np.ascontiguousarray(cow_region(code), dtype=np.int64))
-    return hit[1]
+    """(N,) int64: each state's Correlates of War region (:func:`.year_goods.regions`, kept while the codes are the same)."""
+    return np.ascontiguousarray(year_goods.regions(world), dtype=np.int64)
 
 
 def _new_pledge(world: World) -> np.ndarray:
