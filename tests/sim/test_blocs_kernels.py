@@ -125,7 +125,7 @@ def test_bloc_forms_equals_the_numpy_founding_on_random_inputs(forward_defence):
     assert 0 < founded < 60  # blocs founded and not founded both checked
 
 
-@pytest.mark.parametrize(("scenario", "seed"), [("synthetic", 0), ("synthetic", 1), ("bipolar-1950", 2)])
+@pytest.mark.parametrize(("scenario", "seed"), [("synthetic", 0), ("synthetic", 1), ("bipolar-1950", 2), ("bipolar-1950-theatre", 2)])
 def test_founding_equals_the_numpy_founding_inside_simulated_runs(scenario, seed, monkeypatch):
     """Every bloc the step weighs in a run, with the step's own ``pact_cost``: the kernel's choice and every term of it."""
     compiled = bl._founding
@@ -169,9 +169,13 @@ def test_founding_equals_the_numpy_founding_inside_simulated_runs(scenario, seed
         sim = Simulation(synthetic_scenario(60, seed=seed, years=25, alliances=6), rng=seed)
     else:  # ideal points (the identity veto) and the record's treaties (bipolar-1950: world-2022 founds no bloc in 8 years since great powers and
         # other great powers' allies are no clients; bipolar-1950 seed 2 founds two in Eastern Europe, 1955 and 1957)
-        sim = Simulation(load_scenario(scenario, 8), rng=seed)
+        sc = load_scenario(scenario.removesuffix("-theatre"), 8)
+        if scenario.endswith("-theatre"):  # the superpowers' theatre on (nato22's bloc_theatre_reach, off by default): its exemptions checked
+            sc = sc.model_copy(update={"parameters": sc.parameters.model_copy(update={"bloc_theatre_reach": 0.49})})
+        sim = Simulation(sc, rng=seed)
     sim.run()
     assert seen["calls"] > 5 and seen["founded"] > 0 and seen["vetoes"] > 0
+    assert seen["theatre"] > 0 or not scenario.endswith("-theatre")  # pairs the theatre freed from the region's veto were weighed
     assert iso[0] > 0 or sim.world.inputs.params.abstention_weight == 0  # the scan's isolation pairs checked
 
 
