@@ -105,7 +105,8 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     h_on, h_end, begin, end = _year_draws(world, i, j, draw, dem, change)
     if len(begin) or len(end):
         _apply(world, i, j, begin, end, dem, change, h_on, h_end)
-    world.state.power_past = gp.past_power(world.state.power_past, world.state.power, years=int(p.gp_rivalry_change_years))
+    if p.gp_rivalry_hazards:  # the last decade's capability shares, read by the great powers' positional hazards alone
+        world.state.power_past = gp.past_power(world.state.power_past, world.state.power, years=int(p.gp_rivalry_change_years))
 
 
 def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray, change: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
